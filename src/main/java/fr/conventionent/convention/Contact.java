@@ -1,0 +1,5 @@
+package fr.conventionent.convention;
+
+/** A person of Annexe 2: the commune's référent ENT or a technical correspondent of the operator. */
+public record Contact(String nom, String telephone, String email) {
+}

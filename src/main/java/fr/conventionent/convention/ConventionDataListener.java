@@ -1,0 +1,34 @@
+package fr.conventionent.convention;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of "Compléter la convention": re-validates everything on the server and stores
+ * the data normalised. The INSEE code is the one the convention was opened for, whatever was sent.
+ */
+@Component("conventionDataListener")
+public class ConventionDataListener implements TaskListener {
+
+    private final ConventionDataValidator validator;
+
+    public ConventionDataListener(ConventionDataValidator validator) {
+        this.validator = validator;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        ConventionData submitted = ConventionDataMapper.read(task.getExecution());
+        String numero = String.valueOf(task.getExecution().getVariable(ConventionVariables.CONVENTION_NUMERO));
+        if (!numero.startsWith("CONV-" + submitted.communeInsee() + "-")) {
+            throw new InvalidSubmissionException("Le code INSEE de la commune ne peut pas être modifié : "
+                    + "la convention " + numero + " a été ouverte pour une autre commune.");
+        }
+        ConventionData data = ConventionDataMapper.normalize(submitted);
+        validator.check(data);
+        ConventionDataMapper.write(data, task.getExecution());
+        task.getExecution().removeVariable(ConventionVariables.MOTIF_REJET);
+        task.getExecution().removeVariable(ConventionVariables.ETAPE_REJET);
+    }
+}

@@ -1,0 +1,62 @@
+package fr.conventionent.convention;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+/**
+ * Lists and objects travel as Spin JSON variables (readable in Cockpit). What arrives from a form
+ * or the REST API may also be a JSON string or Java collections: all are read the same way.
+ */
+public final class JsonVariables {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonVariables() {
+    }
+
+    public static JsonNode read(Object value) {
+        try {
+            if (value == null) {
+                return NullNode.getInstance();
+            }
+            if (value instanceof SpinJsonNode spin) {
+                return MAPPER.readTree(spin.toString());
+            }
+            if (value instanceof String text) {
+                return text.isBlank() ? NullNode.getInstance() : MAPPER.readTree(text);
+            }
+            return MAPPER.valueToTree(value);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSubmissionException("Données JSON illisibles : " + e.getOriginalMessage());
+        }
+    }
+
+    public static TypedValue write(Object value) {
+        try {
+            return SpinValues.jsonValue(MAPPER.writeValueAsString(value)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static <T> List<T> readList(Object value, Class<T> type) {
+        JsonNode node = read(value);
+        if (!node.isArray()) {
+            return List.of();
+        }
+        return MAPPER.convertValue(node, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+    }
+
+    public static <T> T readObject(Object value, Class<T> type) {
+        JsonNode node = read(value);
+        return node.isObject() ? MAPPER.convertValue(node, type) : null;
+    }
+}

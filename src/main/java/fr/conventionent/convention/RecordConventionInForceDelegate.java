@@ -1,0 +1,27 @@
+package fr.conventionent.convention;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The convention is signed: it is in force from the Recteur's signature until the end of its initial term. */
+@Component("recordConventionInForceDelegate")
+public class RecordConventionInForceDelegate implements JavaDelegate {
+
+    private final ConventionDates dates;
+
+    public RecordConventionInForceDelegate(ConventionDates dates) {
+        this.dates = dates;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Date signature = (Date) execution.getVariable(ConventionVariables.DATE_SIGNATURE);
+        execution.setVariable(ConventionVariables.STATUT, ConventionProcess.STATUT_EN_VIGUEUR);
+        execution.setVariable(ConventionVariables.DATE_FIN_INITIALE, dates.termEnd(signature));
+        execution.removeVariable(ConventionVariables.MOTIF_REJET);
+        execution.removeVariable(ConventionVariables.ETAPE_REJET);
+    }
+}

@@ -1,0 +1,146 @@
+package fr.conventionent.identity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, at every start and idempotently, the groups of DESIGN.md §2 (one per commune,
+ * circonscription and département of the reference data, plus the académie roles), the
+ * authorizations each needs and the shared Tasklist filters. Users are not created here:
+ * demo users come from the demo profile, real ones from the académie's directory.
+ */
+@Component
+@Order(1)
+public class IdentitySetup implements ApplicationRunner {
+
+    public static final String TASKLIST = "tasklist";
+    public static final List<String> STARTABLE_BY_COMMUNES = new ArrayList<>(List.of("convention"));
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final CommuneDirectory communes;
+
+    public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+                         FilterService filterService, TaskService taskService, CommuneDirectory communes) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.communes = communes;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Map<String, String> groups = businessGroups();
+        groups.forEach(this::ensureGroup);
+        groups.keySet().forEach(group -> grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
+        communes.all().forEach(commune -> grantConventionStart(Groups.commune(commune.insee())));
+        grantConventionStart(Groups.DACES);
+        ensureFilters();
+    }
+
+    /** Every group a business user can belong to, with its French display name. */
+    public Map<String, String> businessGroups() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        Map<String, String> departements = new TreeMap<>();
+        for (Commune commune : communes.all()) {
+            groups.put(Groups.commune(commune.insee()), "Mairie de " + commune.nom());
+            groups.put(Groups.ienCirco(commune.circonscription()), "IEN – " + commune.libelleCirconscription());
+            departements.put(commune.departement(), commune.departement());
+        }
+        for (String departement : departements.keySet()) {
+            groups.put(Groups.ienTice(departement), "IEN chargé de la mission TICE (" + departement + ")");
+            groups.put(Groups.dasen(departement), "IA-DASEN (" + departement + ")");
+        }
+        groups.put(Groups.DACES, "DACES – Division des affaires contractuelles");
+        groups.put(Groups.RECTEUR, "Cabinet du Recteur");
+        groups.put(Groups.DSI, "Direction des systèmes d'information");
+        groups.put(Groups.DPO, "Délégué à la protection des données");
+        groups.put(Groups.RSSI, "Responsable de la sécurité des systèmes d'information");
+        return groups;
+    }
+
+    private void grantConventionStart(String groupId) {
+        for (String processKey : STARTABLE_BY_COMMUNES) {
+            grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
+        }
+        grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private void ensureFilters() {
+        ensureFilter("Mes tâches", "Les tâches qui vous sont assignées", -10,
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter("Tâches de mon groupe", "Les tâches proposées à vos groupes, à prendre en charge", 0,
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks());
+        ensureFilter("En retard", "Les tâches dont l'échéance est dépassée", 10,
+                taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+    }
+
+    private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", description);
+            properties.put("priority", priority);
+            properties.put("refresh", true);
+            filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+            filterService.saveFilter(filter);
+        }
+        // every logged-in user may use the shared filters; what they list is still limited by task permissions
+        Authorization read = authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.FILTER).resourceId(filter.getId()).userIdIn(Authorization.ANY).singleResult();
+        if (read == null) {
+            read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            read.setResource(Resources.FILTER);
+            read.setResourceId(filter.getId());
+            read.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(read);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package fr.conventionent.notification;
+
+/** Key, element ids and variables of bpmn/envoi-courriel.bpmn: one instance per mail. */
+public final class MailProcess {
+
+    public static final String KEY = "envoi-courriel";
+    public static final String TASK_SEND = "ServiceTask_SendMail";
+
+    public static final String DESTINATAIRES = "destinataires";
+    public static final String OBJET = "objet";
+    public static final String CORPS = "corps";
+    public static final String PIECE_JOINTE = "pieceJointe";
+
+    private MailProcess() {
+    }
+}

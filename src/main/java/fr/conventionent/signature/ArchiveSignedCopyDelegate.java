@@ -1,0 +1,30 @@
+package fr.conventionent.signature;
+
+import java.io.InputStream;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.convention.ConventionVariables;
+
+/** Annexe 2 §1: the académie keeps one signed copy; its scan and the generated DOCX are archived. */
+@Component("archiveSignedCopyDelegate")
+public class ArchiveSignedCopyDelegate implements JavaDelegate {
+
+    private final SignedConventionFiling filing;
+
+    public ArchiveSignedCopyDelegate(SignedConventionFiling filing) {
+        this.filing = filing;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws Exception {
+        FileValue docx = execution.getVariableTyped(ConventionVariables.CONVENTION_DOCX);
+        try (InputStream in = docx.getValue()) {
+            execution.setVariable("cheminArchive",
+                    filing.archive(SignedConvention.of(execution), docx.getFilename(), in.readAllBytes()).getParent().toString());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package fr.conventionent.signature;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.identity.UserDirectory;
+
+/**
+ * The evidence of the circuit, as a parapheur keeps it: every completed step with its actor,
+ * date, decision and reason, kept in the {@code historiqueCircuit} variable across rounds.
+ */
+@Component
+public class CircuitJournal {
+
+    private final UserDirectory users;
+
+    public CircuitJournal(UserDirectory users) {
+        this.users = users;
+    }
+
+    @SuppressWarnings("unchecked")
+    public void record(DelegateTask task, String decision, String motif) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Object entry : JsonVariables.readList(task.getVariable(ConventionVariables.HISTORIQUE_CIRCUIT), Map.class)) {
+            entries.add((Map<String, Object>) entry);
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("etape", task.getName());
+        entry.put("groupe", candidateGroup(task));
+        entry.put("acteur", actor(task));
+        entry.put("date", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), FrenchFormats.PARIS).toString());
+        entry.put("decision", decision);
+        if (motif != null) {
+            entry.put("motif", motif);
+        }
+        entries.add(entry);
+        task.setVariable(ConventionVariables.HISTORIQUE_CIRCUIT, JsonVariables.write(entries));
+    }
+
+    private String actor(DelegateTask task) {
+        String current = users.currentUserId();
+        return current != null ? current : task.getAssignee();
+    }
+
+    private static String candidateGroup(DelegateTask task) {
+        return task.getCandidates().stream().map(link -> link.getGroupId()).filter(g -> g != null)
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,46 @@
+package fr.conventionent.signature;
+
+import static fr.conventionent.convention.ConventionVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.convention.InvalidSubmissionException;
+
+/**
+ * Every review step of the circuit: starts with no decision (so the previous step's choice is
+ * never pre-filled), and on completion requires {@code valider} or {@code rejeter}, with a reason
+ * for a rejection, which goes back to the commune.
+ */
+@Component("reviewStepListener")
+public class ReviewStepListener implements TaskListener {
+
+    private final CircuitJournal journal;
+
+    public ReviewStepListener(CircuitJournal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.getExecution().removeVariable(DECISION);
+            task.getExecution().removeVariable(MOTIF);
+            return;
+        }
+        Object decision = task.getVariable(DECISION);
+        String motif = task.getVariable(MOTIF) == null ? "" : task.getVariable(MOTIF).toString().trim();
+        if (DECISION_REJETER.equals(decision)) {
+            if (motif.isEmpty()) {
+                throw new InvalidSubmissionException("Indiquez le motif du rejet : il sera transmis à la commune.");
+            }
+            task.setVariable(MOTIF, motif);
+            task.setVariable(MOTIF_REJET, motif);
+            task.setVariable(ETAPE_REJET, task.getName());
+        } else if (!DECISION_VALIDER.equals(decision)) {
+            throw new InvalidSubmissionException("Choisissez une décision : valider ou rejeter.");
+        }
+        journal.record(task, (String) decision, motif.isEmpty() ? null : motif);
+    }
+}

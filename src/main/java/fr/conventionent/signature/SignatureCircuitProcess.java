@@ -1,0 +1,37 @@
+package fr.conventionent.signature;
+
+/** Key, element ids and variables of bpmn/signature-circuit.bpmn (Annexe 2 §1). */
+public final class SignatureCircuitProcess {
+
+    public static final String KEY = "signature-circuit";
+
+    public static final String TASK_SIGN_COPIES = "UserTask_SignCopies";
+    public static final String TASK_TRANSMIT_BY_IEN = "UserTask_TransmitByIen";
+    public static final String TASK_VERIFY_BY_TICE = "UserTask_VerifyByTice";
+    public static final String TASK_VALIDATE_BY_DASEN = "UserTask_ValidateByDasen";
+    public static final String TASK_TRANSMIT_FOR_SIGNATURE = "UserTask_TransmitForSignature";
+    public static final String TASK_SIGN_BY_RECTEUR = "UserTask_SignByRecteur";
+    public static final String TASK_UPLOAD_SIGNED_SCAN = "UserTask_UploadSignedScan";
+    public static final String TASK_SEND_TO_DSI_AND_DPO = "ServiceTask_SendToDsiAndDpo";
+    public static final String TASK_FILE_IN_SHARED_FOLDER = "ServiceTask_FileInSharedFolder";
+    public static final String TASK_NOTIFY_COMMUNE = "ServiceTask_NotifyCommuneCopySent";
+    public static final String TASK_ARCHIVE = "ServiceTask_ArchiveSignedCopy";
+    public static final String END_SIGNED = "EndEvent_ConventionSigned";
+    public static final String END_REJECTED = "EndEvent_ConventionRejected";
+
+    /** The review steps, in circuit order. */
+    public static final String[] REVIEW_STEPS = {TASK_TRANSMIT_BY_IEN, TASK_VERIFY_BY_TICE, TASK_VALIDATE_BY_DASEN,
+            TASK_TRANSMIT_FOR_SIGNATURE, TASK_SIGN_BY_RECTEUR};
+
+    /** Result of the circuit, read by the calling process. */
+    public static final String RESULTAT = "resultatCircuit";
+    public static final String RESULTAT_SIGNEE = "signee";
+    public static final String RESULTAT_REJETEE = "rejetee";
+
+    public static final String DATE_ENTREE_CIRCUIT = "dateEntreeCircuit";
+    public static final String EXEMPLAIRES_SIGNES = "exemplairesSignes";
+    public static final String DOCUMENT_A_SIGNER = "documentASigner";
+
+    private SignatureCircuitProcess() {
+    }
+}

@@ -1,0 +1,28 @@
+package fr.conventionent.signature;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.identity.Groups;
+import fr.conventionent.identity.InstanceAccess;
+
+/** A circuit begins: remember when, and let the commune follow it. */
+@Component("startCircuitListener")
+public class StartCircuitListener implements ExecutionListener {
+
+    private final InstanceAccess instanceAccess;
+
+    public StartCircuitListener(InstanceAccess instanceAccess) {
+        this.instanceAccess = instanceAccess;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        execution.setVariable(SignatureCircuitProcess.DATE_ENTREE_CIRCUIT, ClockUtil.getCurrentTime());
+        String insee = (String) execution.getVariable(ConventionVariables.COMMUNE_INSEE);
+        instanceAccess.grantRead(Groups.commune(insee), execution.getProcessInstanceId());
+    }
+}
