@@ -1,0 +1,90 @@
+package fr.conventionent.demo;
+
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.signature.SignatureCircuitProcess;
+
+/**
+ * A few conventions at different stages, so that every demo user has something to see:
+ * Nanterre to complete, Versailles at its IEN, Cergy rejected by the IA-DASEN, Évry signed.
+ * Created once, on an empty database.
+ */
+@Component
+@Order(3)
+@ConditionalOnProperty(name = "convention.demo-data", havingValue = "true")
+public class DemoConventions implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoConventions.class);
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+
+    public DemoConventions(RuntimeService runtimeService, TaskService taskService) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY).count() > 0) {
+            return;
+        }
+        start("92050");
+        String versailles = complete(start("78646"), "78646", "Versailles");
+        completeTask(versailles, Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
+
+        String cergy = complete(start("95127"), "95127", "Cergy");
+        completeTask(cergy, Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
+        completeTask(cergy, SampleConventions.decision("valider", null));
+        completeTask(cergy, SampleConventions.decision("valider", null));
+        completeTask(cergy, SampleConventions.decision("rejeter",
+                "L'école Victor Hugo a fusionné avec l'école Jules Ferry : mettez à jour l'annexe 1."));
+
+        String evry = complete(start("91228"), "91228", "Évry-Courcouronnes");
+        completeTask(evry, Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
+        for (int step = 0; step < 4; step++) {
+            completeTask(evry, SampleConventions.decision("valider", null));
+        }
+        Map<String, Object> signature = SampleConventions.decision("valider", null);
+        signature.put(ConventionVariables.DATE_SIGNATURE, new Date(ClockUtil.getCurrentTime().getTime()));
+        completeTask(evry, signature);
+        completeTask(evry, Map.of(ConventionVariables.CONVENTION_SIGNEE_SCAN,
+                Variables.fileValue("convention-signee.pdf").file(MinimalPdf.withText("Convention signee - Evry"))
+                        .mimeType("application/pdf").create()));
+        LOG.info("Conventions de démonstration créées : Nanterre, Versailles, Cergy, Évry-Courcouronnes");
+    }
+
+    private String start(String insee) {
+        return runtimeService.startProcessInstanceByKey(ConventionProcess.KEY,
+                Map.of(ConventionVariables.COMMUNE_INSEE, insee)).getProcessInstanceId();
+    }
+
+    private String complete(String conventionId, String insee, String commune) {
+        completeTask(conventionId, SampleConventions.completion(insee, commune, 3));
+        return conventionId;
+    }
+
+    /** Completes the open task of a convention, wherever it is (the convention or its circuit). */
+    private void completeTask(String conventionId, Map<String, Object> variables) {
+        String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(conventionId)
+                .singleResult().getBusinessKey();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+        taskService.complete(task.getId(), variables);
+    }
+}
