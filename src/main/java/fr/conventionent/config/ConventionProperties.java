@@ -11,6 +11,7 @@ import org.springframework.core.io.Resource;
 @ConfigurationProperties(prefix = "convention")
 public record ConventionProperties(
         boolean demoData,
+        boolean demoConventions,
         Academie academie,
         Referentiel referentiel,
         Courriel courriel,

@@ -10,10 +10,13 @@ import org.camunda.bpm.engine.exception.NotValidException;
  */
 public class InvalidSubmissionException extends NotValidException {
 
+    /** Starts every message, so that the REST layer can recognise it under the engine's wrapping. */
+    public static final String PREFIX = "Saisie refusée : ";
+
     private final List<String> errors;
 
     public InvalidSubmissionException(List<String> errors) {
-        super(String.join(" ", errors));
+        super(PREFIX + String.join(" ", errors));
         this.errors = List.copyOf(errors);
     }
 

@@ -2,6 +2,7 @@ package fr.conventionent.convention;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -26,6 +27,12 @@ public final class JsonVariables {
         try {
             if (value == null) {
                 return NullNode.getInstance();
+            }
+            if (value instanceof SerializableValue serializable && serializable.getValueSerialized() != null) {
+                return read(serializable.getValueSerialized());
+            }
+            if (value instanceof TypedValue typed) {
+                return read(typed.getValue());
             }
             if (value instanceof SpinJsonNode spin) {
                 return MAPPER.readTree(spin.toString());

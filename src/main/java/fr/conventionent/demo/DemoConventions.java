@@ -27,7 +27,7 @@ import fr.conventionent.signature.SignatureCircuitProcess;
  */
 @Component
 @Order(3)
-@ConditionalOnProperty(name = "convention.demo-data", havingValue = "true")
+@ConditionalOnProperty(name = {"convention.demo-data", "convention.demo-conventions"}, havingValue = "true")
 public class DemoConventions implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoConventions.class);

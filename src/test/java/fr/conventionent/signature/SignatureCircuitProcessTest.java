@@ -1,0 +1,200 @@
+package fr.conventionent.signature;
+
+import static fr.conventionent.signature.SignatureCircuitProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import fr.conventionent.convention.ConventionDataMapper;
+import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.document.ConventionDocument;
+import fr.conventionent.support.Circuits;
+import fr.conventionent.support.EngineTest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+class SignatureCircuitProcessTest extends EngineTest {
+
+    private static final String NUMERO = "CONV-78646-2026-42";
+
+    @Autowired
+    ConventionDocument document;
+
+    private ProcessInstance startCircuit() {
+        Map<String, Object> variables = new HashMap<>(SampleConventions.completion("78646", "Versailles", 2));
+        variables.put(ConventionVariables.CONVENTION_NUMERO, NUMERO);
+        variables.put(ConventionVariables.COMMUNE_LIBELLE, "Versailles");
+        variables.put(ConventionVariables.DEPARTEMENT, "78");
+        variables.put(ConventionVariables.CIRCONSCRIPTION, "versailles");
+        byte[] docx = document.generate(ConventionDataMapper.read(variables), NUMERO, 1);
+        variables.put(ConventionVariables.CONVENTION_DOCX, Variables.fileValue("convention.docx").file(docx).create());
+        return runtimeService.startProcessInstanceByKey(KEY, NUMERO, variables);
+    }
+
+    private Task task(ProcessInstance circuit) {
+        return taskService.createTaskQuery().processInstanceId(circuit.getId()).singleResult();
+    }
+
+    private void complete(ProcessInstance circuit, Map<String, Object> variables) {
+        taskService.complete(task(circuit).getId(), variables);
+    }
+
+    @Test
+    void happyPathFollowsAnnexe2OrderAndDistributesTheSignedScan() throws Exception {
+        ProcessInstance circuit = startCircuit();
+        List<String> groups = new ArrayList<>();
+        List<Map<String, Object>> submissions = List.of(Circuits.signedCopies(), Circuits.approve(),
+                Circuits.approve(), Circuits.approve(), Circuits.approve(), Circuits.recteurSignsToday(),
+                Circuits.scanUploaded());
+        for (Map<String, Object> submission : submissions) {
+            groups.add(candidateGroupOf(task(circuit)));
+            complete(circuit, submission);
+        }
+        assertThat(groups).containsExactly("commune-78646", "ien-circo-versailles", "ien-tice-78", "dasen-78",
+                "daces", "recteur", "daces");
+
+        assertThat(circuit).isWaitingAt(TASK_SEND_TO_DSI_AND_DPO);
+        executeDueJobs();
+        assertThat(circuit).isEnded().hasPassed(TASK_FILE_IN_SHARED_FOLDER, TASK_NOTIFY_COMMUNE, TASK_ARCHIVE)
+                .variables().containsEntry(RESULTAT, RESULTAT_SIGNEE);
+
+        MimeMessage toDsi = GREEN_MAIL.getReceivedMessagesForDomain("demo.example").length == 0 ? null
+                : java.util.Arrays.stream(GREEN_MAIL.getReceivedMessages())
+                        .filter(m -> subject(m).startsWith("[Convention ENT] Convention signée " + NUMERO))
+                        .findFirst().orElse(null);
+        assertThat(toDsi).as("courriel à la DSI et au DPO").isNotNull();
+        assertThat(recipients(toDsi)).contains("dsi@demo.example", "dpo@demo.example");
+        MimeMultipart parts = (MimeMultipart) toDsi.getContent();
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("Convention-ENT-" + NUMERO + "-signee.pdf");
+
+        assertThat(Files.readAllBytes(Path.of("target/test-data/repertoire-partage", NUMERO,
+                "Convention-ENT-" + NUMERO + "-signee.pdf"))).startsWith("%PDF-".getBytes());
+        assertThat(Path.of("target/test-data/archives", NUMERO, "convention.docx")).exists();
+        assertThat(java.util.Arrays.stream(GREEN_MAIL.getReceivedMessages()).map(m -> subject(m)))
+                .contains("[Convention ENT] Votre convention " + NUMERO + " est signée");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void rejectionAtAnyReviewStepEndsTheCircuitWithItsReason(int reviewStep) {
+        ProcessInstance circuit = startCircuit();
+        complete(circuit, Circuits.signedCopies());
+        for (int i = 0; i < reviewStep; i++) {
+            complete(circuit, reviewStep > 4 ? Circuits.recteurSignsToday() : Circuits.approve());
+        }
+        String stepName = task(circuit).getName();
+        assertThat(circuit).isWaitingAt(REVIEW_STEPS[reviewStep]);
+
+        complete(circuit, Circuits.reject("UAI de l'école Jules Ferry erronée"));
+
+        assertThat(circuit).isEnded().hasPassed(END_REJECTED).variables()
+                .containsEntry(RESULTAT, RESULTAT_REJETEE)
+                .containsEntry(ConventionVariables.MOTIF_REJET, "UAI de l'école Jules Ferry erronée")
+                .containsEntry(ConventionVariables.ETAPE_REJET, stepName);
+    }
+
+    @Test
+    void rejectionWithoutReasonIsRefusedAndChangesNothing() {
+        ProcessInstance circuit = startCircuit();
+        complete(circuit, Circuits.signedCopies());
+        Task ien = task(circuit);
+
+        assertThatThrownBy(() -> taskService.complete(ien.getId(), Circuits.reject("  ")))
+                .hasMessageContaining("Indiquez le motif du rejet");
+
+        assertThat(circuit).isWaitingAt(TASK_TRANSMIT_BY_IEN);
+        assertThat(runtimeService.getVariable(circuit.getId(), ConventionVariables.DECISION)).isNull();
+    }
+
+    @Test
+    void eachStepStartsWithoutThePreviousDecision() {
+        ProcessInstance circuit = startCircuit();
+        complete(circuit, Circuits.signedCopies());
+        complete(circuit, Circuits.approve());
+
+        assertThat(circuit).isWaitingAt(TASK_VERIFY_BY_TICE);
+        assertThatThrownBy(() -> complete(circuit, Map.of())).hasMessageContaining("Choisissez une décision");
+    }
+
+    @Test
+    void overdueStepSendsAReminderToItsGroup() throws Exception {
+        ProcessInstance circuit = startCircuit();
+        complete(circuit, Circuits.signedCopies());
+        executeDueJobs();
+        int before = GREEN_MAIL.getReceivedMessages().length;
+
+        moveClockBy(Duration.ofDays(6));
+        executeDueJobs();
+        assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(before);
+
+        moveClockBy(Duration.ofDays(1).plusMinutes(1));
+        executeDueJobs();
+        MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
+        assertThat(received).hasSize(before + 1);
+        assertThat(subject(received[before])).startsWith("[Convention ENT] Relance – tâche en retard : Transmettre");
+        assertThat(recipients(received[before])).containsExactly("ien.versailles@demo.example");
+        assertThat(circuit).isWaitingAt(TASK_TRANSMIT_BY_IEN);
+    }
+
+    @Test
+    void signatureDateInTheFutureIsRefused() {
+        ProcessInstance circuit = startCircuit();
+        complete(circuit, Circuits.signedCopies());
+        for (int i = 0; i < 4; i++) {
+            complete(circuit, Circuits.approve());
+        }
+        assertThatThrownBy(() -> complete(circuit, Circuits.recteurSigns("2999-01-01")))
+                .hasMessageContaining("ne peut pas être dans le futur");
+        assertThatThrownBy(() -> complete(circuit, Circuits.recteurSigns("01/03/2027")))
+                .hasMessageContaining("n'est pas une date valide");
+        assertThat(circuit).isWaitingAt(TASK_SIGN_BY_RECTEUR);
+    }
+
+    @Test
+    void onlyAPdfScanIsAccepted() {
+        ProcessInstance circuit = startCircuit();
+        complete(circuit, Circuits.signedCopies());
+        for (int i = 0; i < 4; i++) {
+            complete(circuit, Circuits.approve());
+        }
+        complete(circuit, Circuits.recteurSignsToday());
+
+        var notPdf = Variables.fileValue("convention.pdf").file("PK\u0003\u0004 pas un pdf".getBytes())
+                .mimeType("application/pdf").create();
+        assertThatThrownBy(() -> complete(circuit, Map.of(ConventionVariables.CONVENTION_SIGNEE_SCAN, notPdf)))
+                .hasMessageContaining("n'est pas un PDF");
+        assertThatThrownBy(() -> complete(circuit, Map.of())).hasMessageContaining("Déposez la convention signée");
+
+        assertThat(circuit).isWaitingAt(TASK_UPLOAD_SIGNED_SCAN);
+        assertThat(runtimeService.getVariable(circuit.getId(), ConventionVariables.CONVENTION_SIGNEE_SCAN)).isNull();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> recipients(MimeMessage message) throws Exception {
+        return java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+    }
+}

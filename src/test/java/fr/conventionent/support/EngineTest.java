@@ -1,0 +1,102 @@
+package fr.conventionent.support;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.convention.ConventionVariables;
+
+/**
+ * Base of the tests that run the real application (Spring context, Camunda engine on in-memory
+ * H2, GreenMail as SMTP server). Jobs do not run by themselves: tests execute them, after moving
+ * the engine clock when a timer must fire.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class EngineTest {
+
+    @RegisterExtension
+    protected static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    protected ProcessEngine processEngine;
+    @Autowired
+    protected RuntimeService runtimeService;
+    @Autowired
+    protected TaskService taskService;
+    @Autowired
+    protected ManagementService managementService;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(processEngine);
+    }
+
+    @AfterEach
+    void cleanEngine() {
+        ClockUtil.reset();
+        processEngine.getIdentityService().clearAuthentication();
+        runtimeService.createProcessInstanceQuery().list().forEach(instance ->
+                runtimeService.deleteProcessInstanceIfExists(instance.getId(), "fin du test", true, true, true, false));
+        GREEN_MAIL.reset();
+    }
+
+    /** Executes every job due now (async steps, mails, fired timers) until none is left. */
+    protected void executeDueJobs() {
+        for (int round = 0; round < 100; round++) {
+            List<Job> jobs = managementService.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (Job job : jobs) {
+                managementService.executeJob(job.getId());
+            }
+        }
+        throw new AssertionError("Des tâches techniques restent exécutables après 100 tours");
+    }
+
+    protected void moveClockTo(Date date) {
+        ClockUtil.setCurrentTime(date);
+    }
+
+    protected void moveClockBy(java.time.Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+    }
+
+    protected ProcessInstance startConvention(String insee) {
+        return runtimeService.startProcessInstanceByKey(ConventionProcess.KEY,
+                Map.of(ConventionVariables.COMMUNE_INSEE, insee));
+    }
+
+    /** The one open task about a convention, in the convention itself or in a process it called. */
+    protected Task openTask(ProcessInstance convention) {
+        String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(convention.getId())
+                .singleResult().getBusinessKey();
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+    }
+
+    protected String candidateGroupOf(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).findFirst().orElse(null);
+    }
+}
