@@ -31,6 +31,42 @@ public final class ConventionVariables {
     public static final String HISTORIQUE_CIRCUIT = "historiqueCircuit";
     public static final String DATE_FIN_INITIALE = "dateFinInitiale";
 
+    /** The convention in force (docs/cycle-de-vie.md): term, renewals, follow-up. */
+    public static final String DATE_DEBUT_PERIODE = "dateDebutPeriode";
+    public static final String DATE_FIN_PERIODE = "dateFinPeriode";
+    public static final String RECONDUCTIONS = "reconductions";
+    public static final String DATE_LIMITE_DENONCIATION = "dateLimiteDenonciation";
+    public static final String NUMERO_COMITE = "numeroComite";
+    public static final String COMITES = "comites";
+    public static final String FORMALITES_CNIL = "formalitesCnil";
+    public static final String CHARTES = "chartes";
+    /** Versions of the convention's data ({@code versions}) and the DOCX of each earlier version. */
+    public static final String VERSIONS = "versions";
+    public static final String CONVENTION_DOCX_VERSION_PREFIX = "conventionDocxV";
+    public static final String AVENANTS = "avenants";
+
+    /** Locks held on the convention while a procedure runs ("" when none): see ConventionProcedures. */
+    public static final String PROCEDURE_FIN = "procedureFin";
+    public static final String AVENANT_EN_COURS = "avenantEnCours";
+
+    /** How the convention ends. */
+    public static final String MOTIF_FIN = "motifFin";
+    public static final String DATE_FIN = "dateFin";
+    public static final String DATE_NOTIFICATION_DENONCIATION = "dateNotificationDenonciation";
+    public static final String DATE_ENVOI_MISE_EN_DEMEURE = "dateEnvoiMiseEnDemeure";
+    public static final String DATE_RESILIATION = "dateResiliation";
+    public static final String DATE_FIN_ACCES = "dateFinAcces";
+    public static final String DATE_CLOTURE = "dateCloture";
+
+    public static final String MOTIF_FIN_DENONCIATION = "denonciation";
+    public static final String MOTIF_FIN_RESILIATION = "resiliation";
+
+    /** Copied into every procedure about a convention (dénonciation, résiliation, avenant). */
+    public static final String DATE_SIGNATURE_CONVENTION = "dateSignatureConvention";
+    public static final String PARTIE_INITIATRICE = "partieInitiatrice";
+    public static final String GROUPE_INITIATEUR = "groupeInitiateur";
+    public static final String DATE_OUVERTURE = "dateOuverture";
+
     public static final String DECISION_VALIDER = "valider";
     public static final String DECISION_REJETER = "rejeter";
 

@@ -1,0 +1,91 @@
+package fr.conventionent.cnil;
+
+import static fr.conventionent.cnil.CnilFormalitiesProcess.*;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.conventionent.convention.ConventionRecipients;
+import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.convention.Party;
+import fr.conventionent.convention.SubmittedDates;
+import fr.conventionent.identity.Groups;
+import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.notification.Mail;
+import fr.conventionent.notification.MailQueue;
+
+/**
+ * Article 6: « chacune des parties s'engage à procéder aux formalités nécessaires qui lui incombent
+ * auprès de la CNIL […] et à en informer l'autre dans tous les cas ». A party confirms (date of its
+ * formality, optional reference); the confirmation is recorded and the other party is told.
+ */
+@Component("cnilFormalitiesListener")
+public class CnilFormalitiesListener implements TaskListener {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MailQueue mailQueue;
+    private final ConventionRecipients recipients;
+    private final UserDirectory users;
+
+    public CnilFormalitiesListener(MailQueue mailQueue, ConventionRecipients recipients, UserDirectory users) {
+        this.mailQueue = mailQueue;
+        this.recipients = recipients;
+        this.users = users;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void notify(DelegateTask task) {
+        Party party = TASK_CONFIRM_COMMUNE.equals(task.getTaskDefinitionKey()) ? Party.COMMUNE : Party.ACADEMIE;
+        if (!Boolean.TRUE.equals(task.getVariable(CONFIRMEES))) {
+            throw new InvalidSubmissionException("Cochez la case qui confirme que les formalités CNIL "
+                    + (party == Party.COMMUNE ? "de la commune" : "de l'académie") + " sont accomplies.");
+        }
+        LocalDate date = SubmittedDates.notInFuture(
+                SubmittedDates.required(task.getVariable(DATE), "La date des formalités"), "La date des formalités");
+        String reference = task.getVariable(REFERENCE) == null ? "" : task.getVariable(REFERENCE).toString().trim();
+        if (reference.length() > 200) {
+            throw new InvalidSubmissionException("La référence des formalités est limitée à 200 caractères.");
+        }
+
+        Map<String, Object> all = new LinkedHashMap<>();
+        Object existing = task.getVariable(FORMALITES_CNIL);
+        if (existing != null) {
+            all.putAll(JSON.convertValue(JsonVariables.read(existing), Map.class));
+        }
+        Map<String, Object> confirmation = new LinkedHashMap<>();
+        confirmation.put("date", date.toString());
+        confirmation.put("reference", reference);
+        confirmation.put("confirmePar", users.currentUserId());
+        confirmation.put("confirmeLe", SubmittedDates.today().toString());
+        all.put(party.code(), confirmation);
+        task.setVariable(FORMALITES_CNIL, JsonVariables.write(all));
+        task.getExecution().removeVariable(CONFIRMEES);
+        task.getExecution().removeVariable(DATE);
+        task.getExecution().removeVariable(REFERENCE);
+
+        String numero = (String) task.getVariable(ConventionVariables.CONVENTION_NUMERO);
+        String who = party.label((String) task.getVariable(ConventionVariables.COMMUNE_NOM));
+        String body = "Bonjour,\n\nConformément à l'article 6 de la convention ENT n° " + numero + ", "
+                + who + " vous informe qu'elle a accompli les formalités qui lui incombent auprès de la CNIL"
+                + " pour les traitements de données à caractère personnel de l'ENT, le " + FrenchFormats.longDate(date)
+                + (reference.isEmpty() ? "" : " (référence : " + reference + ")") + ".\n\n"
+                + (all.containsKey(party.other().code()) ? "Les formalités des deux parties sont désormais accomplies.\n"
+                : "Il vous appartient de confirmer les vôtres dans la liste des tâches.\n")
+                + ConventionRecipients.footer();
+        mailQueue.enqueue(numero, new Mail(party == Party.COMMUNE ? recipients.groups(Groups.DPO, Groups.DACES)
+                : recipients.commune(task.getExecution()),
+                "[Convention ENT] Formalités CNIL accomplies par " + who + " – convention " + numero, body));
+    }
+}

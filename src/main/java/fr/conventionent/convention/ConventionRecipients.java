@@ -1,0 +1,72 @@
+package fr.conventionent.convention;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.identity.Groups;
+import fr.conventionent.identity.UserDirectory;
+
+/** Who is told what about a convention, from its variables (communeInsee, referentEnt, correspondants). */
+@Component
+public class ConventionRecipients {
+
+    private final UserDirectory users;
+
+    public ConventionRecipients(UserDirectory users) {
+        this.users = users;
+    }
+
+    /** The commune's référent ENT (Annexe 2), if known. */
+    public List<String> referent(VariableScope scope) {
+        Contact referent = JsonVariables.readObject(scope.getVariable(ConventionVariables.REFERENT_ENT), Contact.class);
+        return referent == null || referent.email() == null || referent.email().isBlank() ? List.of()
+                : List.of(referent.email());
+    }
+
+    /** The commune: its agents (group commune-INSEE) and its référent ENT. */
+    public List<String> commune(VariableScope scope) {
+        Set<String> to = new LinkedHashSet<>(users.emailsOfGroups(
+                List.of(Groups.commune((String) scope.getVariable(ConventionVariables.COMMUNE_INSEE)))));
+        to.addAll(referent(scope));
+        return List.copyOf(to);
+    }
+
+    public List<String> groups(String... groupIds) {
+        return List.copyOf(users.emailsOfGroups(List.of(groupIds)));
+    }
+
+    /** One party: the commune (agents and référent) or the académie (DACES). */
+    public List<String> party(VariableScope scope, Party party) {
+        return party == Party.COMMUNE ? commune(scope) : groups(Groups.DACES);
+    }
+
+    /** Both parties: the commune (agents and référent) and the DACES. */
+    public List<String> bothParties(VariableScope scope) {
+        Set<String> to = new LinkedHashSet<>(commune(scope));
+        to.addAll(groups(Groups.DACES));
+        return List.copyOf(to);
+    }
+
+    /** Everyone concerned by the end of a convention: both parties, DSI, DPO and the operator's correspondents. */
+    public List<String> everyone(VariableScope scope) {
+        Set<String> to = new LinkedHashSet<>(bothParties(scope));
+        to.addAll(groups(Groups.DSI, Groups.DPO));
+        for (Contact contact : JsonVariables.readList(
+                scope.getVariable(ConventionVariables.CORRESPONDANTS_TECHNIQUES), Contact.class)) {
+            if (contact.email() != null && !contact.email().isBlank()) {
+                to.add(contact.email());
+            }
+        }
+        return new ArrayList<>(to);
+    }
+
+    /** Closing words of every automatic mail. */
+    public static String footer() {
+        return "\nCe message est envoyé automatiquement ; merci de ne pas y répondre.\n";
+    }
+}

@@ -1,0 +1,116 @@
+package fr.conventionent.convention;
+
+import static fr.conventionent.convention.ConventionVariables.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.config.ConventionProperties;
+import fr.conventionent.notification.Mail;
+import fr.conventionent.notification.MailQueue;
+
+/**
+ * Article 11: 4 years from the signature, then tacit renewal every year. The convention's timers
+ * wait for the dates of {@link ConventionDates}, computed from {@code dateSignature} and the start
+ * of the current period ({@code dateDebutPeriode}); this service acts when they fire: the reminder
+ * of the last day to denounce, then the renewal, which starts the next period.
+ *
+ * <p>A dénoncée (en préavis) or résiliée convention is not renewed and gets no reminder: its end is
+ * already set. The period still moves on so that the timers stay in step.
+ */
+@Component
+public class ConventionTerm {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConventionTerm.class);
+
+    private final ConventionDates dates;
+    private final MailQueue mailQueue;
+    private final ConventionRecipients recipients;
+    private final ConventionProperties properties;
+
+    public ConventionTerm(ConventionDates dates, MailQueue mailQueue, ConventionRecipients recipients,
+                          ConventionProperties properties) {
+        this.dates = dates;
+        this.mailQueue = mailQueue;
+        this.recipients = recipients;
+        this.properties = properties;
+    }
+
+    /** One month before the last day to denounce: both parties are told the date. */
+    public void remindDenunciationDeadline(DelegateExecution execution) {
+        LocalDate signature = ConventionDates.toLocalDate((Date) execution.getVariable(DATE_SIGNATURE));
+        LocalDate periodStart = ConventionDates.toLocalDate((Date) execution.getVariable(DATE_DEBUT_PERIODE));
+        LocalDate lastDay = dates.lastDayToDenounce(signature, periodStart);
+        LocalDate renewal = dates.nextAnniversary(signature, periodStart);
+        LocalDate renewedUntil = dates.renewedUntil(signature, renewal);
+        execution.setVariable(DATE_LIMITE_DENONCIATION, ConventionDates.toDate(lastDay));
+        String numero = (String) execution.getVariable(CONVENTION_NUMERO);
+        if (!inForce(execution)) {
+            LOG.info("Convention {} : pas de rappel de dénonciation (statut {})", numero, execution.getVariable(STATUT));
+            return;
+        }
+        String body = "Bonjour,\n\n"
+                + "La convention ENT n° " + numero + " entre l'académie et la commune de "
+                + execution.getVariable(COMMUNE_NOM) + " sera reconduite tacitement le " + FrenchFormats.longDate(renewal)
+                + ", pour un an, jusqu'au " + FrenchFormats.longDate(renewedUntil) + " inclus (article 11).\n\n"
+                + "Chaque partie peut la dénoncer avec un préavis de 3 mois. Pour éviter cette reconduction, la"
+                + " dénonciation doit être notifiée au plus tard le " + FrenchFormats.longDate(lastDay) + ".\n\n"
+                + "Pour la dénoncer, démarrez « Dénonciation d'une convention » dans la liste des tâches avec le"
+                + " numéro " + numero + " :\n  " + properties.courriel().adresseApplication() + "/camunda/app/tasklist/\n\n"
+                + "Sans action de votre part, la convention se poursuit : il n'y a rien à faire.\n"
+                + ConventionRecipients.footer();
+        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution),
+                "[Convention ENT] Convention " + numero + " : dénonciation possible jusqu'au "
+                        + FrenchFormats.longDate(lastDay), body));
+    }
+
+    /** The anniversary is reached: the convention is renewed for a year, recorded and announced. */
+    public void renew(DelegateExecution execution) {
+        LocalDate signature = ConventionDates.toLocalDate((Date) execution.getVariable(DATE_SIGNATURE));
+        LocalDate periodStart = ConventionDates.toLocalDate((Date) execution.getVariable(DATE_DEBUT_PERIODE));
+        LocalDate anniversary = dates.nextAnniversary(signature, periodStart);
+        execution.setVariable(DATE_DEBUT_PERIODE, ConventionDates.toDate(anniversary));
+        String numero = (String) execution.getVariable(CONVENTION_NUMERO);
+        if (!inForce(execution)) {
+            LOG.info("Convention {} : pas de reconduction le {} (statut {})", numero, anniversary,
+                    execution.getVariable(STATUT));
+            return;
+        }
+        LocalDate until = dates.renewedUntil(signature, anniversary);
+        List<Object> renewals = new ArrayList<>(JsonVariables.readList(execution.getVariable(RECONDUCTIONS), Object.class));
+        Map<String, Object> renewal = new LinkedHashMap<>();
+        renewal.put("numero", renewals.size() + 1);
+        renewal.put("dateEffet", anniversary.toString());
+        renewal.put("jusquAu", until.toString());
+        renewals.add(renewal);
+        execution.setVariable(RECONDUCTIONS, JsonVariables.write(renewals));
+        execution.setVariable(DATE_FIN_PERIODE, ConventionDates.toDate(until));
+
+        String body = "Bonjour,\n\n"
+                + "La convention ENT n° " + numero + " entre l'académie et la commune de "
+                + execution.getVariable(COMMUNE_NOM) + " n'a pas été dénoncée : elle est reconduite tacitement"
+                + " (article 11) à compter du " + FrenchFormats.longDate(anniversary) + ", pour un an, jusqu'au "
+                + FrenchFormats.longDate(until) + " inclus.\n\n"
+                + "C'est sa reconduction n° " + renewals.size() + ". Elle pourra être dénoncée à tout moment avec un"
+                + " préavis de 3 mois ; un rappel vous sera envoyé un mois avant la date limite pour éviter la"
+                + " reconduction suivante.\n"
+                + ConventionRecipients.footer();
+        List<String> to = new ArrayList<>(recipients.referent(execution));
+        to.addAll(recipients.groups(fr.conventionent.identity.Groups.DACES));
+        mailQueue.enqueue(numero, new Mail(to, "[Convention ENT] Convention " + numero + " reconduite jusqu'au "
+                + FrenchFormats.longDate(until), body));
+    }
+
+    private static boolean inForce(DelegateExecution execution) {
+        return ConventionProcess.STATUT_EN_VIGUEUR.equals(execution.getVariable(STATUT));
+    }
+}

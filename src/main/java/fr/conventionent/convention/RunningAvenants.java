@@ -1,0 +1,65 @@
+package fr.conventionent.convention;
+
+import static fr.conventionent.convention.ConventionVariables.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.identity.EngineAuthorization;
+import fr.conventionent.notification.Mail;
+import fr.conventionent.notification.MailQueue;
+
+/**
+ * An avenant still running when its convention is dénoncée, résiliée or closed is cancelled (with
+ * its signature circuit and tasks), and both parties are told why: there is nothing left to amend.
+ * See docs/cycle-de-vie.md, « Dénonciation pendant un avenant ».
+ */
+@Component
+public class RunningAvenants {
+
+    /** Process key of bpmn/avenant.bpmn. */
+    public static final String AVENANT_KEY = "avenant";
+    public static final String AVENANT_NUMERO = "avenantNumero";
+    public static final String AVENANT_OBJET = "objetAvenant";
+
+    private final ConventionRegistry registry;
+    private final RuntimeService runtimeService;
+    private final EngineAuthorization engineAuthorization;
+    private final MailQueue mailQueue;
+    private final ConventionRecipients recipients;
+
+    public RunningAvenants(ConventionRegistry registry, RuntimeService runtimeService,
+                           EngineAuthorization engineAuthorization, MailQueue mailQueue,
+                           ConventionRecipients recipients) {
+        this.registry = registry;
+        this.runtimeService = runtimeService;
+        this.engineAuthorization = engineAuthorization;
+        this.mailQueue = mailQueue;
+        this.recipients = recipients;
+    }
+
+    /**
+     * @param why        completes "L'avenant … est annulé : " (e.g. "la convention a été dénoncée le 3 mars 2027")
+     * @param convention variables giving the recipients (the convention or a procedure about it)
+     * @return how many avenants were cancelled
+     */
+    public int cancel(String numero, String why, VariableScope convention) {
+        List<String> running = registry.running(AVENANT_KEY, numero);
+        for (String avenantId : running) {
+            Object number = engineAuthorization.withoutChecks(() -> runtimeService.getVariable(avenantId, AVENANT_NUMERO));
+            Object object = engineAuthorization.withoutChecks(() -> runtimeService.getVariable(avenantId, AVENANT_OBJET));
+            registry.cancel(avenantId, "Avenant annulé : " + why);
+            String label = "L'avenant" + (number == null ? "" : " n° " + number) + " à la convention " + numero
+                    + (object == null ? "" : " (« " + object + " »)");
+            String body = "Bonjour,\n\n" + label + " était en cours d'examen ou de signature. Il est annulé : " + why
+                    + ".\n\nSes tâches en cours sont supprimées ; la convention n'est pas modifiée.\n"
+                    + ConventionRecipients.footer();
+            mailQueue.enqueue(numero, new Mail(recipients.bothParties(convention),
+                    "[Convention ENT] Avenant annulé – convention " + numero, body));
+        }
+        return running.size();
+    }
+}

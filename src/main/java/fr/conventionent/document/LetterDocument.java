@@ -1,0 +1,66 @@
+package fr.conventionent.document;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.config.ConventionProperties;
+import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.convention.Party;
+
+/**
+ * The letters one party sends the other about a convention (dénonciation, mise en demeure), as
+ * DOCX: sender and recipient, place and date, registered-letter mention, object, reference,
+ * body, closing formula and signature.
+ */
+@Component
+public class LetterDocument {
+
+    public static final String MIME_TYPE = ConventionDocument.MIME_TYPE;
+
+    private final ConventionProperties.Academie academie;
+
+    public LetterDocument(ConventionProperties properties) {
+        this.academie = properties.academie();
+    }
+
+    /** Who writes to whom, about which convention. */
+    public record Letter(Party from, String communeNom, String communeAdresse, String maireNom, String numero,
+                         LocalDate signature, LocalDate date, String object, List<String> body) {
+    }
+
+    public byte[] generate(Letter letter) {
+        DocxBuilder doc = new DocxBuilder();
+        String commune = "Commune de " + letter.communeNom() + "\n" + letter.communeAdresse() + "\n" + letter.maireNom()
+                + ", Maire";
+        String rectorat = "Académie – " + capitalize(academie.nom()) + "\n" + academie.adresseSiege() + "\n"
+                + academie.representant();
+        boolean fromCommune = letter.from() == Party.COMMUNE;
+        doc.layoutTable(List.of(List.of(fromCommune ? commune : rectorat, ""),
+                List.of("", "À l'attention de :\n" + (fromCommune ? rectorat : commune))));
+        doc.paragraph("");
+        doc.paragraph("À " + (fromCommune ? letter.communeNom() : academie.ville()) + ", le "
+                + FrenchFormats.longDate(letter.date()));
+        doc.bold("Lettre recommandée avec avis de réception");
+        doc.bold("Objet : " + letter.object());
+        doc.paragraph("Réf. : convention relative à l'utilisation de l'espace numérique de travail (ENT) dans les écoles,"
+                + " n° " + letter.numero() + (letter.signature() == null ? ""
+                : ", signée le " + FrenchFormats.longDate(letter.signature())) + ".");
+        doc.paragraph("");
+        doc.paragraph(fromCommune ? "Monsieur le Recteur," : "Madame, Monsieur le Maire,");
+        for (String paragraph : letter.body()) {
+            doc.paragraph(paragraph);
+        }
+        doc.paragraph((fromCommune ? "Je vous prie d'agréer, Monsieur le Recteur," : "Je vous prie d'agréer, Madame,"
+                + " Monsieur le Maire,") + " l'expression de ma haute considération.");
+        doc.paragraph("");
+        doc.layoutTable(List.of(List.of("", fromCommune ? letter.maireNom() + "\nMaire de " + letter.communeNom()
+                : "Le Recteur de l'" + academie.nom() + ",\nChancelier des Universités")));
+        return doc.toBytes();
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
