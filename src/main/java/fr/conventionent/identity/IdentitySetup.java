@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 public class IdentitySetup implements ApplicationRunner {
 
     public static final String TASKLIST = "tasklist";
-    public static final List<String> STARTABLE_BY_COMMUNES = new ArrayList<>(List.of("convention"));
+    public static final List<String> STARTABLE_BY_COMMUNES = new ArrayList<>(List.of("convention", "denonciation", "resiliation", "avenant"));
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

@@ -158,8 +158,8 @@ public abstract class ConventionLifeTest extends EngineTest {
     protected static String body(MimeMessage message) {
         try {
             Object content = message.getContent();
-            if (content instanceof jakarta.mail.internet.MimeMultipart multipart) {
-                return multipart.getBodyPart(0).getContent().toString();
+            while (content instanceof jakarta.mail.internet.MimeMultipart multipart) {
+                content = multipart.getBodyPart(0).getContent();
             }
             return content.toString();
         } catch (Exception e) {

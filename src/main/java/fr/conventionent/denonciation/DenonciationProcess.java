@@ -1,0 +1,29 @@
+package fr.conventionent.denonciation;
+
+/** Key, element ids and variables of bpmn/denonciation.bpmn (article 11). */
+public final class DenonciationProcess {
+
+    public static final String KEY = "denonciation";
+
+    public static final String START = "StartEvent_DenonciationRequested";
+    public static final String TASK_GENERATE_LETTER = "ServiceTask_GenerateDenonciationLetter";
+    public static final String TASK_NOTIFY = "UserTask_NotifyDenonciation";
+    public static final String GATEWAY_NOTIFIED = "Gateway_DenonciationNotified";
+    public static final String TASK_RECORD = "ServiceTask_RecordDenonciation";
+    public static final String TIMER_NOTICE_ENDS = "TimerEvent_NoticeEnds";
+    public static final String TASK_END_CONVENTION = "ServiceTask_EndConvention";
+    public static final String END_CONVENTION_ENDED = "EndEvent_ConventionEnded";
+    public static final String TASK_ABANDON = "ServiceTask_AbandonDenonciation";
+    public static final String END_ABANDONED = "EndEvent_DenonciationAbandoned";
+
+    /** Optional reason given in the start form, quoted in the letter. */
+    public static final String MOTIF_DENONCIATION = "motifDenonciation";
+    public static final String LETTRE = "lettreDenonciation";
+    public static final String DECISION_DENONCIATION = "decisionDenonciation";
+    public static final String DECISION_NOTIFIER = "notifier";
+    public static final String DECISION_ABANDONNER = "abandonner";
+    public static final String DATE_NOTIFICATION = "dateNotification";
+
+    private DenonciationProcess() {
+    }
+}

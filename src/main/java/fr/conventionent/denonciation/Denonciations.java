@@ -1,0 +1,174 @@
+package fr.conventionent.denonciation;
+
+import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.denonciation.DenonciationProcess.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.convention.ConventionDates;
+import fr.conventionent.convention.ConventionProcedures;
+import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.convention.ConventionRecipients;
+import fr.conventionent.convention.ConventionRef;
+import fr.conventionent.convention.ConventionRegistry;
+import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.convention.Party;
+import fr.conventionent.convention.RunningAvenants;
+import fr.conventionent.convention.SubmittedDates;
+import fr.conventionent.document.LetterDocument;
+import fr.conventionent.notification.Mail;
+import fr.conventionent.notification.MailQueue;
+
+/**
+ * Article 11: « elle peut être dénoncée par l'un des signataires avec un préavis de 3 mois ».
+ * A party opens the dénonciation, gets its letter, records the day it was notified; the
+ * convention is then en préavis until notification + 3 months, when it ends. An avenant still
+ * running is cancelled at the notification (docs/cycle-de-vie.md).
+ */
+@Component
+public class Denonciations {
+
+    static final int MAX_MOTIF = 2000;
+
+    private final ConventionProcedures procedures;
+    private final ConventionRegistry registry;
+    private final ConventionDates dates;
+    private final LetterDocument letters;
+    private final RunningAvenants avenants;
+    private final MailQueue mailQueue;
+    private final ConventionRecipients recipients;
+
+    public Denonciations(ConventionProcedures procedures, ConventionRegistry registry, ConventionDates dates,
+                         LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue,
+                         ConventionRecipients recipients) {
+        this.procedures = procedures;
+        this.registry = registry;
+        this.dates = dates;
+        this.letters = letters;
+        this.avenants = avenants;
+        this.mailQueue = mailQueue;
+        this.recipients = recipients;
+    }
+
+    /** Start: the convention number typed in the start form is checked, the convention locked. */
+    public void open(DelegateExecution execution) {
+        String motif = execution.getVariable(MOTIF_DENONCIATION) == null ? "" : execution.getVariable(MOTIF_DENONCIATION).toString().trim();
+        if (motif.length() > MAX_MOTIF) {
+            throw new InvalidSubmissionException("Le motif de la dénonciation est limité à " + MAX_MOTIF + " caractères.");
+        }
+        procedures.open(execution, ConventionProcedures.Kind.DENONCIATION);
+        execution.setVariable(MOTIF_DENONCIATION, motif);
+    }
+
+    /** The letter of dénonciation, from the initiating party to the other. */
+    public void generateLetter(DelegateExecution execution) {
+        Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
+        String numero = execution.getProcessBusinessKey();
+        List<String> body = new ArrayList<>();
+        body.add("Par la présente, et conformément à l'article 11 de la convention citée en référence, "
+                + from.label((String) execution.getVariable(COMMUNE_NOM)) + " vous notifie sa décision de dénoncer"
+                + " cette convention.");
+        String motif = (String) execution.getVariable(MOTIF_DENONCIATION);
+        if (motif != null && !motif.isBlank()) {
+            body.add("Cette décision est motivée comme suit : " + motif);
+        }
+        body.add("Conformément à ce même article, la dénonciation prend effet à l'issue d'un préavis de trois mois à"
+                + " compter de sa notification. Jusqu'à cette date, chacune des parties continue d'exécuter ses"
+                + " obligations, et l'ENT reste accessible aux écoles de la commune.");
+        body.add("Les données de l'annuaire fédérateur cesseront d'être mises à disposition de l'ENT au terme du"
+                + " préavis, et le dossier de la convention sera archivé.");
+        byte[] letter = letters.generate(new LetterDocument.Letter(from, (String) execution.getVariable(COMMUNE_NOM),
+                (String) execution.getVariable(COMMUNE_ADRESSE), (String) execution.getVariable(MAIRE_NOM), numero,
+                localDate(execution.getVariable(DATE_SIGNATURE_CONVENTION)), SubmittedDates.today(),
+                "Dénonciation de la convention relative à l'utilisation de l'ENT dans les écoles", body));
+        execution.setVariable(LETTRE, Variables.fileValue("Denonciation-" + numero + ".docx").file(letter)
+                .mimeType(LetterDocument.MIME_TYPE).create());
+    }
+
+    /** "Notifier la dénonciation": notified on a day between the opening and today, or abandoned. */
+    public void checkNotification(DelegateTask task) {
+        Object decision = task.getVariable(DECISION_DENONCIATION);
+        if (DECISION_ABANDONNER.equals(decision)) {
+            task.getExecution().removeVariable(DATE_NOTIFICATION);
+            return;
+        }
+        if (!DECISION_NOTIFIER.equals(decision)) {
+            throw new InvalidSubmissionException("Indiquez si la dénonciation a été notifiée ou si vous l'abandonnez.");
+        }
+        String label = "La date de notification de la dénonciation";
+        LocalDate notified = SubmittedDates.required(task.getVariable(DATE_NOTIFICATION), label);
+        SubmittedDates.notInFuture(notified, label);
+        SubmittedDates.notBefore(notified, label, localDate(task.getVariable(DATE_OUVERTURE)),
+                "l'ouverture de la dénonciation dans l'application");
+        task.setVariable(DATE_NOTIFICATION, SubmittedDates.toDate(notified));
+    }
+
+    /** Notified: the convention is en préavis until notification + 3 months; both parties are told. */
+    public void record(DelegateExecution execution) {
+        String numero = execution.getProcessBusinessKey();
+        ConventionRef convention = registry.get(numero);
+        Date notified = (Date) execution.getVariable(DATE_NOTIFICATION);
+        Date end = dates.denunciationEnd(notified);
+        FileValue letter = execution.getVariableTyped(LETTRE);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put(STATUT, ConventionProcess.STATUT_EN_PREAVIS);
+        changes.put(MOTIF_FIN, MOTIF_FIN_DENONCIATION);
+        changes.put(DATE_NOTIFICATION_DENONCIATION, notified);
+        changes.put(DATE_FIN, end);
+        changes.put(LETTRE, letter);
+        registry.set(convention, changes);
+        execution.setVariable(MOTIF_FIN, MOTIF_FIN_DENONCIATION);
+        execution.setVariable(DATE_FIN, end);
+
+        avenants.cancel(numero, "la convention a été dénoncée le " + FrenchFormats.longDate(notified), execution);
+
+        Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
+        String body = "Bonjour,\n\n" + capitalize(from.label((String) execution.getVariable(COMMUNE_NOM)))
+                + " a dénoncé la convention ENT n° " + numero + " (article 11) ; la dénonciation a été notifiée le "
+                + FrenchFormats.longDate(notified) + ".\n\n"
+                + "Après un préavis de 3 mois, la convention prend fin le " + FrenchFormats.longDate(end) + ". Jusqu'à"
+                + " cette date, chacune des parties continue d'exécuter ses obligations et l'ENT reste accessible ;"
+                + " la convention ne sera plus reconduite.\n\n"
+                + "La lettre de dénonciation est jointe à ce message.\n" + ConventionRecipients.footer();
+        byte[] content;
+        try (var in = letter.getValue()) {
+            content = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), "[Convention ENT] Convention " + numero
+                + " dénoncée : fin le " + FrenchFormats.longDate(end), body,
+                new Mail.Attachment(letter.getFilename(), LetterDocument.MIME_TYPE, content)));
+    }
+
+    /** Abandoned before being notified: the convention goes on, free for another procedure. */
+    public void abandon(DelegateExecution execution) {
+        String numero = execution.getProcessBusinessKey();
+        procedures.releaseEnd(numero);
+        Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
+        mailQueue.enqueue(numero, new Mail(recipients.party(execution, from), "[Convention ENT] Dénonciation"
+                + " abandonnée – convention " + numero, "Bonjour,\n\nLa dénonciation de la convention ENT n° " + numero
+                + ", ouverte dans l'application, a été abandonnée avant d'être notifiée. La convention reste en"
+                + " vigueur.\n" + ConventionRecipients.footer()));
+    }
+
+    private static LocalDate localDate(Object value) {
+        return value instanceof Date date ? ConventionDates.toLocalDate(date) : null;
+    }
+
+    private static String capitalize(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
