@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -36,6 +35,10 @@ import fr.conventionent.identity.EngineAuthorization;
 @Component
 public class UsersCharter {
 
+    /** What a {@code charte-utilisateurs} instance is started with, from its convention. */
+    static final List<String> STARTED_WITH = List.of(CONVENTION_NUMERO, COMMUNE_INSEE, COMMUNE_LIBELLE, COMMUNE_NOM,
+            REFERENT_ENT);
+
     private final ConventionRegistry registry;
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
@@ -56,12 +59,13 @@ public class UsersCharter {
             }
             convention.setVariable(CHARTES, JsonVariables.write(chartes));
         }
-        ensureRunning(numero, convention);
+        Map<String, Object> summary = new HashMap<>();
+        STARTED_WITH.forEach(name -> summary.put(name, convention.getVariable(name)));
+        ensureRunning(numero, read(convention.getVariable(CHARTES)), summary);
     }
 
     /** An avenant changed Annexe 1: added schools are to adopt the charter, removed ones are no longer followed. */
-    public void schoolsChanged(ConventionRef convention, List<Ecole> added, Collection<String> removedUais,
-                               VariableScope conventionData) {
+    public void schoolsChanged(ConventionRef convention, List<Ecole> added, Collection<String> removedUais) {
         List<SchoolCharter> chartes = new ArrayList<>(read(registry.variable(convention, CHARTES)));
         chartes.removeIf(charter -> removedUais.contains(charter.uai()) && !charter.adopted());
         for (Ecole ecole : added) {
@@ -71,7 +75,7 @@ public class UsersCharter {
         }
         registry.set(convention, CHARTES, JsonVariables.write(chartes));
         if (!added.isEmpty()) {
-            ensureRunning(convention.numero(), conventionData);
+            ensureRunning(convention.numero(), chartes, registry.variables(convention, STARTED_WITH));
         }
     }
 
@@ -120,14 +124,14 @@ public class UsersCharter {
     }
 
     /** Starts the follow-up if a school is waiting and none runs (one per convention at a time). */
-    private void ensureRunning(String numero, VariableScope convention) {
-        boolean waiting = read(convention.getVariable(CHARTES)).stream().anyMatch(charter -> !charter.adopted());
+    private void ensureRunning(String numero, List<SchoolCharter> chartes, Map<String, Object> convention) {
+        boolean waiting = chartes.stream().anyMatch(charter -> !charter.adopted());
         if (!waiting || !registry.running(KEY, numero).isEmpty()) {
             return;
         }
         Map<String, Object> variables = new HashMap<>();
-        for (String name : Set.of(CONVENTION_NUMERO, COMMUNE_INSEE, COMMUNE_LIBELLE, COMMUNE_NOM, REFERENT_ENT)) {
-            variables.put(name, convention.getVariable(name));
+        for (String name : STARTED_WITH) {
+            variables.put(name, convention.get(name));
         }
         variables.put(CONVENTION_NUMERO, numero);
         engineAuthorization.withoutChecks(() -> runtimeService.startProcessInstanceByKey(KEY, numero, variables));

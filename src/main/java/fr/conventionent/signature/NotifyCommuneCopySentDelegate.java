@@ -36,12 +36,20 @@ public class NotifyCommuneCopySentDelegate implements JavaDelegate {
         if (referent != null && referent.email() != null) {
             to.add(referent.email());
         }
-        String body = "Bonjour,\n\nLa convention ENT n° " + signed.numero() + " de la commune de " + signed.communeNom()
+        String body = signed.isAvenant()
+                ? "Bonjour,\n\n" + signed.document() + " de la commune de " + signed.communeNom()
+                + " a été signé par le Recteur le " + FrenchFormats.longDate(signed.dateSignature()) + ".\n\n"
+                + "Votre exemplaire original signé vous est retourné par courrier. L'avenant s'applique à la convention"
+                + " à compter de cette date.\n\n"
+                + "Ce message est envoyé automatiquement ; merci de ne pas y répondre.\n"
+                : "Bonjour,\n\nLa convention ENT n° " + signed.numero() + " de la commune de " + signed.communeNom()
                 + " a été signée par le Recteur le " + FrenchFormats.longDate(signed.dateSignature()) + ".\n\n"
                 + "Votre exemplaire original signé vous est retourné par courrier. La convention est en vigueur"
                 + " pour 4 ans à compter de cette date, puis renouvelée chaque année par tacite reconduction.\n\n"
                 + "Ce message est envoyé automatiquement ; merci de ne pas y répondre.\n";
-        mailQueue.enqueue(signed.numero(), new Mail(to,
-                "[Convention ENT] Votre convention " + signed.numero() + " est signée", body));
+        mailQueue.enqueue(signed.numero(), new Mail(to, signed.isAvenant()
+                ? "[Convention ENT] Votre avenant n° " + signed.avenantNumero() + " à la convention " + signed.numero()
+                + " est signé"
+                : "[Convention ENT] Votre convention " + signed.numero() + " est signée", body));
     }
 }

@@ -27,14 +27,19 @@ public class SendToDsiAndDpoDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         SignedConvention signed = SignedConvention.of(execution);
-        String body = "Bonjour,\n\nVeuillez trouver ci-joint la convention ENT n° " + signed.numero()
+        String what = signed.isAvenant() ? "l'avenant n° " + signed.avenantNumero() + " à la convention ENT n° "
+                : "la convention ENT n° ";
+        String body = "Bonjour,\n\nVeuillez trouver ci-joint " + what + signed.numero()
                 + " conclue avec la commune de " + signed.communeNom() + " (" + signed.communeInsee()
-                + "), signée par le Recteur le " + FrenchFormats.longDate(signed.dateSignature()) + ".\n\n"
-                + "Elle est également déposée dans le répertoire partagé.\n\n"
+                + (signed.isAvenant() ? "), signé" : "), signée") + " par le Recteur le "
+                + FrenchFormats.longDate(signed.dateSignature()) + ".\n\n"
+                + (signed.isAvenant() ? "Il est également déposé" : "Elle est également déposée")
+                + " dans le répertoire partagé.\n\n"
                 + "Ce message est envoyé automatiquement ; merci de ne pas y répondre.\n";
         mailQueue.enqueue(signed.numero(), new Mail(
                 List.copyOf(users.emailsOfGroups(List.of(Groups.DSI, Groups.DPO))),
-                "[Convention ENT] Convention signée " + signed.numero() + " – " + signed.communeNom(), body,
+                (signed.isAvenant() ? "[Convention ENT] Avenant n° " + signed.avenantNumero() + " signé – convention "
+                        : "[Convention ENT] Convention signée ") + signed.numero() + " – " + signed.communeNom(), body,
                 new Mail.Attachment(signed.scanFileName(), "application/pdf", signed.scan())));
     }
 }
