@@ -80,6 +80,22 @@ class CnilFormalitiesProcessTest extends ConventionLifeTest {
         assertThat(mailsAbout("Formalités CNIL accomplies")).isEqualTo(List.of());
     }
 
+    @Test
+    void theCommuneFollowsTheProcessesAboutItsConventionAndNoOtherCommuneDoes() {
+        ProcessInstance convention = signedConvention("2026-09-15");
+        String numero = numero(convention);
+
+        actAsVersailles();
+        List<String> seen = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(numero).list()
+                .stream().map(instance -> instance.getProcessDefinitionId().split(":")[0]).sorted().toList();
+        actAs("mairie.nanterre", "commune-92050");
+        long seenByAnother = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(numero).count();
+        actAsNobody();
+
+        assertThat(seen).containsExactly("charte-utilisateurs", "convention", "formalites-cnil");
+        assertThat(seenByAnother).isZero();
+    }
+
     private static Map<String, Object> confirmation(String date, String reference) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CONFIRMEES, true);
