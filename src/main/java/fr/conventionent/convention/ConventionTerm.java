@@ -64,7 +64,7 @@ public class ConventionTerm {
                 + ", pour un an, jusqu'au " + FrenchFormats.longDate(renewedUntil) + " inclus (article 11).\n\n"
                 + "Chaque partie peut la dénoncer avec un préavis de 3 mois. Pour éviter cette reconduction, la"
                 + " dénonciation doit être notifiée au plus tard le " + FrenchFormats.longDate(lastDay) + ".\n\n"
-                + "Pour la dénoncer, démarrez « Dénonciation d'une convention » dans la liste des tâches avec le"
+                + "Pour la dénoncer, démarrez « Dénonciation d’une convention (article 11) » dans la liste des tâches avec le"
                 + " numéro " + numero + " :\n  " + properties.courriel().adresseApplication() + "/camunda/app/tasklist/\n\n"
                 + "Sans action de votre part, la convention se poursuit : il n'y a rien à faire.\n"
                 + ConventionRecipients.footer();
