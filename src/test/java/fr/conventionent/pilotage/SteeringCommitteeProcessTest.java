@@ -27,11 +27,13 @@ import jakarta.mail.internet.MimeMultipart;
 class SteeringCommitteeProcessTest extends ConventionLifeTest {
 
     @Test
-    void steeringCommitteeIsDueTwiceAYearFromTheSignature() throws Exception {
-        ProcessInstance convention = signedConvention("2026-09-15");
+    void steeringCommitteeIsDueTwiceAYearFromTheSignatureForTenYears() throws Exception {
+        // signed on 31 August: every due date is counted from the signature, so February's comité
+        // falls on the 28th (29th in leap years) and August's stays on the 31st
+        ProcessInstance convention = signedConvention("2026-08-31");
         String numero = numero(convention);
         List<String> due = new ArrayList<>();
-        for (int n = 1; n <= 4; n++) {
+        for (int n = 1; n <= 20; n++) {
             String dueDay = localDay(fire(timer(convention.getId(), ConventionProcess.TIMER_STEERING_COMMITTEE)))
                     .toString();
             due.add(dueDay);
@@ -44,30 +46,37 @@ class SteeringCommitteeProcessTest extends ConventionLifeTest {
             taskService.complete(convene.getId(), convening(meeting, participants()));
             actAsNobody();
             executeDueJobs();
-            MimeMessage invitation = mailsAbout("Invitation au comité de pilotage du").get(n - 1);
-            assertThat(recipients(invitation)).contains("marie.dupont@versailles.example",
-                    "paul.martin@ac-versailles.example", "mairie.versailles@demo.example", "daces@demo.example");
-            assertThat(body(invitation)).contains("comité de pilotage n° " + n, "Point d'étape du déploiement");
-
-            assertThat(localDay(fire(timer(runtimeService.createProcessInstanceQuery()
-                    .processDefinitionKey(KEY).processInstanceBusinessKey(numero).singleResult().getId(),
-                    TIMER_MEETING_DAY)))).hasToString(meeting);
+            String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
+                    .processInstanceBusinessKey(numero).singleResult().getId();
+            assertThat(localDay(fire(timer(instance, TIMER_MEETING_DAY)))).hasToString(meeting);
             taskService.complete(task(numero, TASK_FILE_MINUTES).getId(), Map.of(COMPTE_RENDU,
-                    Variables.fileValue("compte-rendu.pdf").file(MinimalPdf.withText("Compte rendu"))
+                    Variables.fileValue("compte-rendu-" + n + ".pdf").file(MinimalPdf.withText("Compte rendu"))
                             .mimeType("application/pdf").create()));
             executeDueJobs();
-            MimeMessage minutes = mailsAbout("Compte rendu du comité de pilotage").get(n - 1);
-            assertThat(((MimeMultipart) minutes.getContent()).getBodyPart(1).getFileName())
-                    .isEqualTo("compte-rendu.pdf");
+            if (n == 1) {
+                MimeMessage invitation = mailsAbout("Invitation au comité de pilotage du").get(0);
+                assertThat(recipients(invitation)).contains("marie.dupont@versailles.example",
+                        "paul.martin@ac-versailles.example", "mairie.versailles@demo.example", "daces@demo.example");
+                assertThat(body(invitation)).contains("comité de pilotage n° 1", "Point d'étape du déploiement",
+                        "Date : 20 mars 2027");
+                MimeMessage minutes = mailsAbout("Compte rendu du comité de pilotage").get(0);
+                assertThat(((MimeMultipart) minutes.getContent()).getBodyPart(1).getFileName())
+                        .isEqualTo("compte-rendu-1.pdf");
+            }
         }
-        assertThat(due).containsExactly("2027-03-15", "2027-09-15", "2028-03-15", "2028-09-15");
+        List<String> expected = new ArrayList<>();
+        for (int year = 2027; year <= 2036; year++) {
+            expected.add(year + (java.time.Year.isLeap(year) ? "-02-29" : "-02-28"));
+            expected.add(year + "-08-31");
+        }
+        assertThat(due).isEqualTo(expected);
+        assertThat(mailsAbout("Invitation au comité de pilotage du")).hasSize(20);
         assertThat(timer(convention.getId(), ConventionProcess.TIMER_STEERING_COMMITTEE).getDuedate())
-                .isEqualTo(day("2029-03-15"));
-        List<Object> held = JsonVariables.readList(conventionVariable(convention, ConventionVariables.COMITES),
-                Object.class);
-        assertThat(held).hasSize(4);
+                .isEqualTo(day("2037-02-28"));
+        assertThat(JsonVariables.readList(conventionVariable(convention, ConventionVariables.COMITES), Object.class))
+                .hasSize(20);
         assertThat(JsonVariables.read(conventionVariable(convention, ConventionVariables.COMITES)).get(0)
-                .path("date").asText()).isEqualTo("2027-04-04");
+                .path("date").asText()).isEqualTo("2027-03-20");
     }
 
     @Test
