@@ -1,11 +1,17 @@
 package fr.conventionent.signature;
 
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import fr.conventionent.support.EmbeddedPostgres;
 
-/** The same REST journey as {@link SignatureCircuitRestTest}, on PostgreSQL (production's database). */
+/**
+ * The same REST journey as {@link SignatureCircuitRestTest}, on PostgreSQL with the production
+ * profile ({@code postgres}, as docker-compose runs it), the test profile adding only demo users,
+ * GreenMail and manual jobs.
+ */
+@ActiveProfiles({"postgres", "test"})
 class SignatureCircuitRestPostgresTest extends SignatureCircuitRestTest {
 
     @DynamicPropertySource
