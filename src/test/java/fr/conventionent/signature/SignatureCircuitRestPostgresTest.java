@@ -11,7 +11,7 @@ import fr.conventionent.support.EmbeddedPostgres;
  * profile ({@code postgres}, as docker-compose runs it), the test profile adding only demo users,
  * GreenMail and manual jobs.
  */
-@ActiveProfiles({"postgres", "test"})
+@ActiveProfiles(value = {"postgres", "test"}, inheritProfiles = false)
 class SignatureCircuitRestPostgresTest extends SignatureCircuitRestTest {
 
     @DynamicPropertySource
