@@ -53,15 +53,14 @@ class SignatureCircuitBenchmark {
         long start = System.nanoTime();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ConventionEntApplication.class)
                 .profiles("postgres", "test")
-                .properties(Map.of(
-                        "spring.datasource.url", pg.getJdbcUrl("postgres", "convention_bench"),
-                        "spring.datasource.username", "postgres",
-                        "spring.datasource.password", "postgres",
-                        "spring.mail.port", String.valueOf(smtp.getSmtp().getPort()),
-                        "camunda.bpm.job-execution.enabled", "true",
-                        "server.port", "0",
-                        "convention.referentiel.communes", "file:target/benchmark-communes.csv"))
-                .run(prepareCommunes(circuits));
+                .run(prepareCommunes(circuits),
+                        "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "convention_bench"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                        "--camunda.bpm.job-execution.enabled=true",
+                        "--server.port=0",
+                        "--convention.referentiel.communes=file:target/benchmark-communes.csv");
         double startupSeconds = (System.nanoTime() - start) / 1e9;
         try {
             RuntimeService runtime = context.getBean(RuntimeService.class);
@@ -137,19 +136,20 @@ class SignatureCircuitBenchmark {
         tasks.complete(task.getId(), variables);
     }
 
-    /** Synthetic communes of the Yvelines, one per circuit, all in one circonscription. */
-    private static String[] prepareCommunes(int count) throws Exception {
-        StringBuilder csv = new StringBuilder("insee;commune;circonscription;libelleCirconscription\n");
+    /** The demo communes plus synthetic ones (département 93), one per circuit, in one circonscription. */
+    private static String prepareCommunes(int count) throws Exception {
+        StringBuilder csv = new StringBuilder(new String(SignatureCircuitBenchmark.class
+                .getResourceAsStream("/referentiel/communes.csv").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         for (int i = 0; i < count; i++) {
             csv.append(insee(i)).append(";Commune ").append(insee(i)).append(";versailles;Circonscription de Versailles\n");
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "benchmark-communes.csv"), csv);
-        return new String[0];
+        return "--convention.demo-conventions=false";
     }
 
     private static String insee(int i) {
-        return String.format("78%03d", i);
+        return String.format("93%03d", i);
     }
 
     private static double percentile(List<Double> sorted, int percentile) {
