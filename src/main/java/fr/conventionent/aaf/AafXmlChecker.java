@@ -1,0 +1,290 @@
+package fr.conventionent.aaf;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Vérifie un fichier AAF en flux (StAX, jamais de DOM) : le fichier peut faire des centaines de Mo, on ne le
+ * garde jamais en mémoire. En une seule lecture : XML bien formé, racine {@code ficAlimMENESR}, enfants de la
+ * racine limités à {@code addRequest}/{@code modifyRequest}/{@code deleteRequest} (seulement {@code addRequest}
+ * dans un Complet), catégorie des entrées conforme au nom du fichier, et comptage octets/lignes/SHA-256.
+ *
+ * <p>Sécurité : le fichier vient de l'extérieur.
+ * <ul>
+ *   <li>la DTD n'est jamais chargée ({@code SUPPORT_DTD=false}) : {@code <!DOCTYPE ficAlimMENESR SYSTEM
+ *       "ficAlimMENESR.dtd">} est accepté sans que le fichier DTD existe ;</li>
+ *   <li>entités externes désactivées et résolveur qui refuse tout : aucun accès fichier ni réseau ;</li>
+ *   <li>tout DOCTYPE avec sous-ensemble interne ({@code [...]}) est refusé : c'est là que se déclarent les
+ *       entités des attaques XXE et « billion laughs », qui sont donc refusées avant toute expansion ;</li>
+ *   <li>le prologue est borné ({@link #MAX_PROLOGUE_BYTES}) pour qu'un DOCTYPE géant ne remplisse pas la mémoire.</li>
+ * </ul>
+ * Les encodages déclarés (UTF-8, ISO-8859-15…) sont honorés par l'analyseur ; sans déclaration, UTF-8.
+ *
+ * <p>Sans état : une instance peut servir à plusieurs fichiers, y compris en parallèle.
+ */
+public class AafXmlChecker {
+
+    public static final String ROOT = "ficAlimMENESR";
+    public static final String DTD_FILE = "ficAlimMENESR.dtd";
+    public static final long MAX_PROLOGUE_BYTES = 1 << 20;
+
+    /** Au-delà, les problèmes du même fichier ne sont plus détaillés (un fichier faux l'est souvent partout). */
+    static final int MAX_PROBLEMS_PER_FILE = 10;
+
+    private static final Pattern DOCTYPE = Pattern.compile(
+            "<!DOCTYPE\\s+([^\\s\\[>]+)\\s*(?:(SYSTEM)\\s+([\"'])([^\"']*)\\3|(PUBLIC)\\s+[\"'][^\"']*[\"']\\s+([\"'])([^\"']*)\\6)?\\s*(\\[)?",
+            Pattern.DOTALL);
+
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private final XMLInputFactory factory;
+
+    public AafXmlChecker() {
+        this.factory = secureFactory();
+    }
+
+    /**
+     * Fabrique StAX durcie. {@code newDefaultFactory()} et non {@code newInstance()} : on veut l'implémentation
+     * du JDK, dont le comportement de sécurité est celui testé, et pas celle qu'une dépendance mettrait sur le
+     * classpath.
+     */
+    static XMLInputFactory secureFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("résolution d'entité externe refusée : " + systemId);
+        });
+        // Pas de limite jdk.xml.* abaissée ici : sans DTD traitée, aucune entité ne peut être déclarée, et ces
+        // limites comptent aussi les entités prédéfinies (&apos; &amp;…), fréquentes dans les fichiers réels.
+        return f;
+    }
+
+    /** Vérifie un fichier ; l'extraction attendue est déduite de son nom quand il est lisible. */
+    public AafXmlCheck check(Path file) {
+        String fileName = file.getFileName().toString();
+        Optional<AafFileName> name = parseQuietly(fileName);
+        try (InputStream raw = Files.newInputStream(file)) {
+            return check(fileName, raw, name.map(AafFileName::category).orElse(null),
+                    name.map(AafFileName::type).orElse(null));
+        } catch (IOException e) {
+            return new AafXmlCheck(fileName, 0, 0, "", "", 0, 0, 0, List.of("lecture impossible : " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Vérifie un flux.
+     *
+     * @param expectedCategory catégorie attendue des entrées, ou {@code null} pour ne pas la contrôler
+     * @param expectedType     type du fichier ({@code COMPLET} n'admet que des addRequest), ou {@code null}
+     */
+    public AafXmlCheck check(String fileName, InputStream raw, AafCategory expectedCategory, AafFileType expectedType) {
+        CountingDigestInputStream in = new CountingDigestInputStream(new BufferedInputStream(raw, BUFFER_SIZE));
+        Scan scan = new Scan(expectedCategory, expectedType);
+        String encoding = "";
+        in.limitUntilReleased(MAX_PROLOGUE_BYTES);
+        try {
+            // L'analyseur du JDK ferme le flux à reader.close() : on l'en protège pour pouvoir finir de le lire.
+            XMLStreamReader reader = factory.createXMLStreamReader(new FilterInputStream(in) {
+                @Override
+                public void close() {
+                    // fermé par l'appelant
+                }
+            });
+            try {
+                encoding = Optional.ofNullable(reader.getEncoding()).orElse("UTF-8");
+                scan.run(reader, in);
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            scan.problem(describe(e));
+        } catch (RuntimeException e) {
+            // Certaines erreurs d'encodage remontent de l'analyseur du JDK en exception non contrôlée.
+            scan.problem("XML illisible : " + e.getMessage());
+        }
+        in.releaseLimit();
+        try {
+            in.drain();
+        } catch (IOException e) {
+            scan.problem("lecture impossible : " + e.getMessage());
+        }
+        return new AafXmlCheck(fileName, in.bytes(), in.lines(), in.sha256Hex(), encoding,
+                scan.adds, scan.modifies, scan.deletes, scan.problems);
+    }
+
+    private static Optional<AafFileName> parseQuietly(String fileName) {
+        try {
+            return Optional.of(AafFileName.parse(fileName));
+        } catch (InvalidAafFileNameException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(XMLStreamException e) {
+        // L'analyseur enveloppe les erreurs de lecture du flux : on les rend telles quelles.
+        Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+        if (cause instanceof CountingDigestInputStream.PrologueTooLargeException) {
+            return "fichier refusé : " + cause.getMessage();
+        }
+        if (cause instanceof IOException) {
+            return "lecture impossible : " + cause.getMessage();
+        }
+        String message = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+        int idx = message.indexOf("Message: ");
+        if (idx >= 0) {
+            message = message.substring(idx + "Message: ".length());
+        }
+        Location location = e.getLocation();
+        String where = location == null ? "" : " (ligne " + location.getLineNumber() + ", colonne "
+                + location.getColumnNumber() + ")";
+        return "XML mal formé ou tronqué" + where + " : " + message.strip();
+    }
+
+    /** Vérifie le DOCTYPE sans jamais le traiter : seul {@code <!DOCTYPE ficAlimMENESR SYSTEM "ficAlimMENESR.dtd">} passe. */
+    static Optional<String> doctypeProblem(String doctype) {
+        Matcher m = DOCTYPE.matcher(doctype);
+        if (!m.lookingAt()) {
+            return Optional.of("déclaration DOCTYPE illisible, refusée");
+        }
+        if (m.group(8) != null || doctype.indexOf('[') >= 0) {
+            return Optional.of("déclaration DOCTYPE refusée : les déclarations internes (entités) sont interdites");
+        }
+        if (!ROOT.equals(m.group(1))) {
+            return Optional.of("DOCTYPE « " + m.group(1) + " » inattendu (attendu " + ROOT + ")");
+        }
+        String systemId = m.group(4) != null ? m.group(4) : m.group(7);
+        if (systemId != null && !DTD_FILE.equals(systemId)) {
+            return Optional.of("DTD « " + systemId + " » refusée : seule " + DTD_FILE + " est admise (jamais chargée)");
+        }
+        return Optional.empty();
+    }
+
+    /** État d'un parcours ; un objet par fichier, pour que le vérificateur reste sans état. */
+    private static final class Scan {
+        private final AafCategory expectedCategory;
+        private final AafFileType expectedType;
+        private final List<String> problems = new ArrayList<>();
+        private int suppressed;
+        private long adds;
+        private long modifies;
+        private long deletes;
+
+        Scan(AafCategory expectedCategory, AafFileType expectedType) {
+            this.expectedCategory = expectedCategory;
+            this.expectedType = expectedType;
+        }
+
+        void problem(String message) {
+            if (problems.size() < MAX_PROBLEMS_PER_FILE) {
+                problems.add(message);
+            } else {
+                suppressed++;
+                String tail = "… et " + suppressed + " autre(s) problème(s)";
+                if (suppressed == 1) {
+                    problems.add(tail);
+                } else {
+                    problems.set(problems.size() - 1, tail);
+                }
+            }
+        }
+
+        /**
+         * Profondeurs : 1 racine, 2 requête, 3 operationalAttributes/identifier/attributes…, 4 attr, 5 value.
+         * Les noms ne sont regardés qu'aux profondeurs 1 à 3, et la valeur de catégorie à 5 : le reste du
+         * document est seulement parcouru (c'est ce qui garde la vérification rapide).
+         */
+        void run(XMLStreamReader r, CountingDigestInputStream in) throws XMLStreamException {
+            int depth = 0;
+            boolean inOperational = false;
+            boolean rootSeen = false;
+            int requestLine = 0;
+            while (r.hasNext()) {
+                int event = r.next();
+                switch (event) {
+                    case XMLStreamConstants.DTD -> {
+                        Optional<String> refused = doctypeProblem(r.getText());
+                        if (refused.isPresent()) {
+                            problem(refused.get());
+                            return; // rien de ce qui suit n'est lu comme du XML
+                        }
+                    }
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        depth++;
+                        if (depth == 1) {
+                            in.releaseLimit();
+                            rootSeen = true;
+                            String root = r.getLocalName();
+                            if (!ROOT.equals(root)) {
+                                problem("élément racine « " + root + " » inattendu (attendu " + ROOT + ")");
+                                return;
+                            }
+                        } else if (depth == 2) {
+                            requestLine = r.getLocation().getLineNumber();
+                            countRequest(r.getLocalName(), requestLine);
+                        } else if (depth == 3) {
+                            inOperational = "operationalAttributes".equals(r.getLocalName());
+                        } else if (depth == 5 && inOperational && expectedCategory != null) {
+                            String value = r.getElementText().strip();
+                            depth--; // getElementText() a consommé la fin de l'élément
+                            if (!expectedCategory.label().equals(value)) {
+                                problem("entrée de catégorie « " + value + " » (ligne " + requestLine
+                                        + ") dans un fichier " + expectedCategory.label());
+                            }
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        if (depth == 3) {
+                            inOperational = false;
+                        }
+                        depth--;
+                    }
+                    case XMLStreamConstants.ENTITY_REFERENCE ->
+                            problem("référence d'entité « &" + r.getLocalName() + "; » refusée");
+                    default -> {
+                        // texte, commentaires, espaces : rien à contrôler
+                    }
+                }
+            }
+            if (!rootSeen) {
+                problem("aucun élément racine " + ROOT);
+            }
+        }
+
+        private void countRequest(String name, int line) {
+            switch (name) {
+                case "addRequest" -> adds++;
+                case "modifyRequest" -> {
+                    modifies++;
+                    if (expectedType == AafFileType.COMPLET) {
+                        problem("modifyRequest (ligne " + line + ") interdit dans un fichier Complet");
+                    }
+                }
+                case "deleteRequest" -> {
+                    deletes++;
+                    if (expectedType == AafFileType.COMPLET) {
+                        problem("deleteRequest (ligne " + line + ") interdit dans un fichier Complet");
+                    }
+                }
+                default -> problem("élément « " + name + " » inattendu sous " + ROOT + " (ligne " + line
+                        + ") : seuls addRequest, modifyRequest et deleteRequest sont admis");
+            }
+        }
+    }
+}
