@@ -2,6 +2,8 @@ package fr.conventionent.aaf.generator;
 
 import fr.conventionent.aaf.AafCategory;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,8 @@ public record AafGenerationResult(List<Path> files, Map<AafCategory, Long> entri
 
     public AafGenerationResult {
         files = List.copyOf(files);
-        entries = Map.copyOf(entries);
+        EnumMap<AafCategory, Long> ordered = new EnumMap<>(AafCategory.class);
+        ordered.putAll(entries);
+        entries = Collections.unmodifiableMap(ordered);
     }
 }
