@@ -17,6 +17,11 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +29,10 @@ import java.util.stream.Stream;
  * vérification en flux de chaque fichier → s'il y a le moindre problème, <b>rien n'est envoyé</b> et le compte
  * rendu donne toutes les raisons ; sinon bordereau, archive zip si convenue, dépôt SFTP, puis rangement local
  * de ce qui a été envoyé.
+ *
+ * <p>Quand une archive est demandée et que les noms sont bons, elle est préparée sur un second fil pendant la
+ * lecture des contenus (deux lectures disque en parallèle plutôt qu'en série) ; si un contenu est refusé,
+ * elle est abandonnée et supprimée. Les durées VERIFY et ZIP du compte rendu se chevauchent alors.
  *
  * <p>Ordre de dépôt : l'archive (ou les fichiers XML) d'abord, le bordereau en dernier : sa présence chez
  * l'exploitant signale un envoi complet.
@@ -62,24 +71,40 @@ public class AafDeliveryPipeline {
         Run run = new Run(config);
         AafInboxSelector.Selection selection = run.time(AafDeliveryStage.SELECT,
                 () -> selector.select(inbox, config.extraction()));
-        AafVerification verification = run.time(AafDeliveryStage.VERIFY,
-                () -> verifier.verify(config.extraction(), selection.files()));
-        if (!verification.ok()) {
-            return run.report(Status.REFUSED, verification, selection, verification.problems());
-        }
-
         Path staging = config.archiveFolder().resolve(config.extraction().label() + ".en-cours");
+        ExecutorService zipper = null;
         try {
-            deleteRecursively(staging);
-            Files.createDirectories(staging);
-            List<Path> toSend = new ArrayList<>();
-            if (config.zip()) {
+            long verifyStart = System.nanoTime();
+            AafNameCheck names = verifier.checkNames(config.extraction(), selection.files());
+            Future<Long> zipping = null;
+            if (config.zip() && names.ok()) {
+                // Les noms sont bons : l'archive (locale, rien ne part) se prépare pendant la lecture des contenus,
+                // sur un autre cœur. Annulée si un contenu est refusé.
+                resetDirectory(staging);
                 run.archive = staging.resolve(config.archiveName());
-                List<Path> xml = verification.checks().stream()
-                        .map(c -> inbox.resolve(c.fileName())).toList();
-                run.archiveBytes = run.time(AafDeliveryStage.ZIP, () -> zipPackager.zip(xml, run.archive));
+                List<Path> ordered = names.acceptedNames().stream().map(n -> inbox.resolve(n.fileName())).toList();
+                zipper = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "aaf-zip");
+                    t.setDaemon(true);
+                    return t;
+                });
+                zipping = zipper.submit(() -> run.time(AafDeliveryStage.ZIP, () -> zipPackager.zip(ordered, run.archive)));
+            }
+            AafVerification verification = verifier.verify(config.extraction(), selection.files(), names);
+            run.timings.put(AafDeliveryStage.VERIFY, Duration.ofNanos(System.nanoTime() - verifyStart));
+            if (!verification.ok()) {
+                stop(zipper);
+                deleteRecursively(staging);
+                run.archive = null;
+                return run.report(Status.REFUSED, verification, selection, verification.problems());
+            }
+
+            List<Path> toSend = new ArrayList<>();
+            if (zipping != null) {
+                run.archiveBytes = await(zipping);
                 toSend.add(run.archive);
             } else {
+                resetDirectory(staging);
                 verification.checks().forEach(c -> toSend.add(inbox.resolve(c.fileName())));
             }
             if (config.bordereau()) {
@@ -112,7 +137,46 @@ public class AafDeliveryPipeline {
             return run.report(Status.SENT, verification, selection, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("préparation de l'envoi impossible : " + e.getMessage(), e);
+        } finally {
+            if (zipper != null) {
+                zipper.shutdownNow();
+            }
         }
+    }
+
+    private static long await(Future<Long> zipping) {
+        try {
+            return zipping.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("envoi interrompu pendant la création de l'archive", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("création de l'archive impossible : " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Interrompt l'archive en cours et attend qu'elle ait fini, avant qu'on supprime son dossier. */
+    private static void stop(ExecutorService zipper) {
+        if (zipper == null) {
+            return;
+        }
+        zipper.shutdownNow();
+        try {
+            if (!zipper.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("l'archive en cours ne s'arrête pas");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void resetDirectory(Path dir) throws IOException {
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
     }
 
     /** Déplace les XML envoyés avec le bordereau et l'archive, puis donne au dossier son nom définitif. */
@@ -147,7 +211,9 @@ public class AafDeliveryPipeline {
     private static final class Run {
         private final AafDeliveryConfig config;
         private final long started = System.nanoTime();
-        private final Map<AafDeliveryStage, Duration> timings = new EnumMap<>(AafDeliveryStage.class);
+        // Écrit aussi par le fil de l'archive.
+        private final Map<AafDeliveryStage, Duration> timings =
+                java.util.Collections.synchronizedMap(new EnumMap<>(AafDeliveryStage.class));
         private Path bordereau;
         private Path archive;
         private long archiveBytes;

@@ -27,8 +27,16 @@ public class AafVerifier {
     }
 
     public AafVerification verify(AafExtraction extraction, List<Path> files) {
-        List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
-        AafNameCheck nameCheck = fileSetChecker.check(extraction, names);
+        return verify(extraction, files, checkNames(extraction, files));
+    }
+
+    /** Première moitié, sans lecture de fichier : permet de préparer l'archive pendant la lecture des contenus. */
+    public AafNameCheck checkNames(AafExtraction extraction, List<Path> files) {
+        return fileSetChecker.check(extraction, files.stream().map(f -> f.getFileName().toString()).toList());
+    }
+
+    /** Seconde moitié : lecture en flux de chaque fichier, noms déjà vérifiés par {@link #checkNames}. */
+    public AafVerification verify(AafExtraction extraction, List<Path> files, AafNameCheck nameCheck) {
 
         // Ordre du bordereau d'abord (noms conformes triés), puis les fichiers refusés dans l'ordre reçu.
         Map<String, Path> byName = new LinkedHashMap<>();

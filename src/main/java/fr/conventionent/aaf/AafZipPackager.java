@@ -3,6 +3,7 @@ package fr.conventionent.aaf;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.zip.ZipOutputStream;
  * Zip64 automatique au-delà de 4 Go). Les entrées sont à plat, sous leur seul nom de fichier, avec leur date de
  * modification, en compression « deflate » de niveau 6 (celui de la commande {@code zip} par défaut).
  * L'archive est écrite sous un nom provisoire puis renommée : pas d'archive tronquée sous le nom attendu.
+ * Interrompre le thread qui écrit annule la création (le fichier provisoire est supprimé).
  */
 public class AafZipPackager {
 
@@ -38,6 +40,10 @@ public class AafZipPackager {
                     try (InputStream in = Files.newInputStream(file)) {
                         int n;
                         while ((n = in.read(buffer)) >= 0) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                // archive préparée pendant la vérification, devenue inutile
+                                throw new InterruptedIOException("création de l'archive annulée");
+                            }
                             zip.write(buffer, 0, n);
                         }
                     }

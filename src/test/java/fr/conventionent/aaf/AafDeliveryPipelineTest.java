@@ -137,6 +137,22 @@ class AafDeliveryPipelineTest {
     }
 
     @Test
+    void a_bad_content_with_good_names_abandons_the_archive_prepared_meanwhile() throws Exception {
+        Path last = inbox.resolve("ENT2DVA-ENT16_Complet_20240919_PersRelEleve_0002.xml");
+        Files.writeString(last, Files.readString(last).replace("</ficAlimMENESR>", ""));
+
+        AafDeliveryReport report = pipeline.deliver(inbox, config(true));
+
+        assertThat(report.status()).isEqualTo(AafDeliveryReport.Status.REFUSED);
+        assertThat(report.problems()).singleElement().asString()
+                .startsWith("ENT2DVA-ENT16_Complet_20240919_PersRelEleve_0002.xml : XML mal formé ou tronqué");
+        assertThat(report.archive()).isNull();
+        assertThat(list(archives)).isEmpty();
+        assertThat(list(serverRoot.resolve("depot"))).isEmpty();
+        assertThat(list(inbox)).hasSize(generated.files().size());
+    }
+
+    @Test
     void server_down_fails_cleanly_and_a_later_run_sends_everything() throws Exception {
         int port = server.port();
         List<String> before = list(inbox);

@@ -66,8 +66,11 @@ public final class AafGenerateCommand {
         for (Path file : result.files()) {
             out.println(file);
         }
-        out.println(result.files().size() + " fichier(s), " + result.bytes() + " octets, entrées par catégorie "
-                + result.entries() + ", en " + ms + " ms");
+        StringBuilder perCategory = new StringBuilder();
+        result.entries().forEach((category, count) -> perCategory.append(perCategory.length() == 0 ? "" : ", ")
+                .append(category.label()).append(' ').append(count));
+        out.println(result.files().size() + " fichier(s), " + result.bytes() + " octets, entrées : " + perCategory
+                + ", en " + ms + " ms");
         return 0;
     }
 
