@@ -30,9 +30,10 @@ import java.util.stream.Stream;
  * rendu donne toutes les raisons ; sinon bordereau, archive zip si convenue, dépôt SFTP, puis rangement local
  * de ce qui a été envoyé.
  *
- * <p>Quand une archive est demandée et que les noms sont bons, elle est préparée sur un second fil pendant la
- * lecture des contenus (deux lectures disque en parallèle plutôt qu'en série) ; si un contenu est refusé,
- * elle est abandonnée et supprimée. Les durées VERIFY et ZIP du compte rendu se chevauchent alors.
+ * <p>Dès que les noms sont bons, deux tâches avancent pendant la lecture des contenus : l'archive zip (locale) et
+ * l'ouverture de la session SFTP (connexion, clé d'hôte, authentification ; aucun dépôt). Si un contenu est
+ * refusé, l'archive est supprimée et la session fermée sans rien avoir déposé. Les durées VERIFY, ZIP et CONNECT
+ * du compte rendu se chevauchent donc ; UPLOAD ne compte que l'attente de la session et le transfert.
  *
  * <p>Ordre de dépôt : l'archive (ou les fichiers XML) d'abord, le bordereau en dernier : sa présence chez
  * l'exploitant signale un envoi complet.
@@ -72,28 +73,41 @@ public class AafDeliveryPipeline {
         AafInboxSelector.Selection selection = run.time(AafDeliveryStage.SELECT,
                 () -> selector.select(inbox, config.extraction()));
         Path staging = config.archiveFolder().resolve(config.extraction().label() + ".en-cours");
-        ExecutorService zipper = null;
+        ExecutorService background = null;
+        Future<Long> zipping = null;
+        Future<AafSftpUploader.Connection> connecting = null;
         try {
             long verifyStart = System.nanoTime();
             AafNameCheck names = verifier.checkNames(config.extraction(), selection.files());
-            Future<Long> zipping = null;
-            if (config.zip() && names.ok()) {
-                // Les noms sont bons : l'archive (locale, rien ne part) se prépare pendant la lecture des contenus,
-                // sur un autre cœur. Annulée si un contenu est refusé.
+            if (names.ok()) {
+                // Les noms sont bons : pendant la lecture des contenus, l'archive (locale) se prépare et la session
+                // SFTP s'ouvre (authentification seulement, rien n'est déposé). Tout est abandonné si un contenu
+                // est refusé.
                 resetDirectory(staging);
-                run.archive = staging.resolve(config.archiveName());
-                List<Path> ordered = names.acceptedNames().stream().map(n -> inbox.resolve(n.fileName())).toList();
-                zipper = Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "aaf-zip");
+                background = Executors.newFixedThreadPool(2, r -> {
+                    Thread t = new Thread(r, "aaf-preparation");
                     t.setDaemon(true);
                     return t;
                 });
-                zipping = zipper.submit(() -> run.time(AafDeliveryStage.ZIP, () -> zipPackager.zip(ordered, run.archive)));
+                if (config.zip()) {
+                    run.archive = staging.resolve(config.archiveName());
+                    List<Path> ordered = names.acceptedNames().stream().map(n -> inbox.resolve(n.fileName())).toList();
+                    zipping = background.submit(() -> run.time(AafDeliveryStage.ZIP, () -> zipPackager.zip(ordered, run.archive)));
+                }
+                connecting = background.submit(() -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        return uploader.open(config.sftp(), config.key());
+                    } finally {
+                        run.timings.put(AafDeliveryStage.CONNECT, Duration.ofNanos(System.nanoTime() - t0));
+                    }
+                });
             }
             AafVerification verification = verifier.verify(config.extraction(), selection.files(), names);
             run.timings.put(AafDeliveryStage.VERIFY, Duration.ofNanos(System.nanoTime() - verifyStart));
             if (!verification.ok()) {
-                stop(zipper);
+                stop(background);
+                closeQuietly(connecting);
                 deleteRecursively(staging);
                 run.archive = null;
                 return run.report(Status.REFUSED, verification, selection, verification.problems());
@@ -104,7 +118,6 @@ public class AafDeliveryPipeline {
                 run.archiveBytes = await(zipping);
                 toSend.add(run.archive);
             } else {
-                resetDirectory(staging);
                 verification.checks().forEach(c -> toSend.add(inbox.resolve(c.fileName())));
             }
             if (config.bordereau()) {
@@ -117,7 +130,7 @@ public class AafDeliveryPipeline {
 
             long uploadStart = System.nanoTime();
             try {
-                run.uploaded = uploader.upload(config.sftp(), config.key(), toSend);
+                run.uploaded = upload(connecting, config, toSend);
             } catch (SftpDeliveryException e) {
                 run.timings.put(AafDeliveryStage.UPLOAD, Duration.ofNanos(System.nanoTime() - uploadStart));
                 deleteRecursively(staging);
@@ -138,9 +151,57 @@ public class AafDeliveryPipeline {
         } catch (IOException e) {
             throw new UncheckedIOException("préparation de l'envoi impossible : " + e.getMessage(), e);
         } finally {
-            if (zipper != null) {
-                zipper.shutdownNow();
+            if (background != null) {
+                background.shutdownNow();
             }
+        }
+    }
+
+    /** Dépose avec la session ouverte pendant la vérification ; en rouvre une si elle a été coupée entre-temps. */
+    private List<UploadedFile> upload(Future<AafSftpUploader.Connection> connecting, AafDeliveryConfig config,
+                                      List<Path> files) throws SftpDeliveryException {
+        AafSftpUploader.Connection connection = connecting == null ? null : awaitConnection(connecting);
+        try {
+            if (connection == null || !connection.isOpen()) {
+                if (connection != null) {
+                    connection.close();
+                }
+                connection = uploader.open(config.sftp(), config.key());
+            }
+            return connection.upload(files);
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    private static AafSftpUploader.Connection awaitConnection(Future<AafSftpUploader.Connection> connecting)
+            throws SftpDeliveryException {
+        try {
+            return connecting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SftpDeliveryException("envoi interrompu pendant l'ouverture de la session SFTP", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SftpDeliveryException sde) {
+                throw sde;
+            }
+            throw new SftpDeliveryException("ouverture de la session SFTP impossible : " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Ferme une session ouverte pour rien (lot refusé) ; son éventuel échec n'a plus d'importance. */
+    private static void closeQuietly(Future<AafSftpUploader.Connection> connecting) {
+        if (connecting == null) {
+            return;
+        }
+        try {
+            connecting.get().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+            // pas de session à fermer
         }
     }
 
@@ -159,24 +220,24 @@ public class AafDeliveryPipeline {
         }
     }
 
-    /** Interrompt l'archive en cours et attend qu'elle ait fini, avant qu'on supprime son dossier. */
-    private static void stop(ExecutorService zipper) {
-        if (zipper == null) {
+    private static void resetDirectory(Path dir) throws IOException {
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+    }
+
+    /** Interrompt l'archive en cours et attend la fin des tâches, avant qu'on supprime leur dossier. */
+    private static void stop(ExecutorService background) {
+        if (background == null) {
             return;
         }
-        zipper.shutdownNow();
+        background.shutdownNow();
         try {
-            if (!zipper.awaitTermination(1, TimeUnit.MINUTES)) {
+            if (!background.awaitTermination(1, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("l'archive en cours ne s'arrête pas");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void resetDirectory(Path dir) throws IOException {
-        deleteRecursively(dir);
-        Files.createDirectories(dir);
     }
 
     /** Déplace les XML envoyés avec le bordereau et l'archive, puis donne au dossier son nom définitif. */

@@ -6,6 +6,7 @@ public enum AafDeliveryStage {
     VERIFY("vérification des noms et du contenu"),
     BORDEREAU("écriture du bordereau"),
     ZIP("archive zip"),
+    CONNECT("connexion SFTP"),
     UPLOAD("envoi SFTP"),
     ARCHIVE("archivage local");
 

@@ -59,6 +59,16 @@ public class AafSftpUploader {
             BuiltinCiphers.aes192ctr, BuiltinCiphers.aes256ctr, BuiltinCiphers.cc20p1305_openssh);
 
     public List<UploadedFile> upload(SftpTarget target, DeliveryKeyPair key, List<Path> files) throws SftpDeliveryException {
+        try (Connection connection = open(target, key)) {
+            return connection.upload(files);
+        }
+    }
+
+    /**
+     * Ouvre la session (connexion, vérification de la clé d'hôte, authentification, canal SFTP, contrôle du
+     * répertoire de dépôt) sans rien envoyer : permet de préparer la connexion pendant un travail local.
+     */
+    public Connection open(SftpTarget target, DeliveryKeyPair key) throws SftpDeliveryException {
         FingerprintServerKeyVerifier verifier = new FingerprintServerKeyVerifier(target.hostKeyFingerprint());
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(verifier);
@@ -68,20 +78,62 @@ public class AafSftpUploader {
         CoreModuleProperties.IDLE_TIMEOUT.set(client, target.idleTimeout());
         CoreModuleProperties.NIO2_READ_TIMEOUT.set(client, target.idleTimeout());
         client.start();
-        try (ClientSession session = connect(client, target, key, verifier)) {
-            try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-                requireDirectory(sftp, target);
-                List<UploadedFile> uploaded = new ArrayList<>();
+        ClientSession session = null;
+        try {
+            session = connect(client, target, key, verifier);
+            SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
+            requireDirectory(sftp, target);
+            return new Connection(target, client, session, sftp);
+        } catch (SftpDeliveryException e) {
+            closeQuietly(session);
+            client.stop();
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(session);
+            client.stop();
+            throw new SftpDeliveryException("ouverture SFTP impossible avec " + target.address() + " : " + message(e), e);
+        }
+    }
+
+    /** Session SFTP ouverte et authentifiée ; à fermer après usage. */
+    public static final class Connection implements AutoCloseable {
+        private final SftpTarget target;
+        private final SshClient client;
+        private final ClientSession session;
+        private final SftpClient sftp;
+
+        private Connection(SftpTarget target, SshClient client, ClientSession session, SftpClient sftp) {
+            this.target = target;
+            this.client = client;
+            this.session = session;
+            this.sftp = sftp;
+        }
+
+        /** Faux si le serveur ou un délai d'inactivité a coupé la session depuis son ouverture. */
+        public boolean isOpen() {
+            return session.isOpen() && sftp.isOpen();
+        }
+
+        public List<UploadedFile> upload(List<Path> files) throws SftpDeliveryException {
+            List<UploadedFile> uploaded = new ArrayList<>();
+            try {
                 for (Path file : files) {
                     uploaded.add(uploadOne(sftp, target, file));
                 }
                 return uploaded;
+            } catch (IOException e) {
+                throw new SftpDeliveryException("échange SFTP interrompu avec " + target.address() + " : " + message(e), e);
             }
-        } catch (SftpDeliveryException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new SftpDeliveryException("échange SFTP interrompu avec " + target.address() + " : " + message(e), e);
-        } finally {
+        }
+
+        @Override
+        public void close() {
+            try {
+                sftp.close();
+            } catch (IOException ignored) {
+                // fermeture : rien à sauver
+            }
+            closeQuietly(session);
             client.stop();
         }
     }
@@ -233,6 +285,9 @@ public class AafSftpUploader {
     }
 
     private static void closeQuietly(ClientSession session) {
+        if (session == null) {
+            return;
+        }
         try {
             session.close();
         } catch (IOException ignored) {
