@@ -33,7 +33,8 @@ import org.codehaus.stax2.DTDInfo;
  *       "ficAlimMENESR.dtd">} est accepté sans que le fichier DTD existe ;</li>
  *   <li>entités externes désactivées et résolveur qui refuse tout : aucun accès fichier ni réseau ;</li>
  *   <li>tout DOCTYPE avec sous-ensemble interne ({@code [...]}) est refusé : c'est là que se déclarent les
- *       entités des attaques XXE et « billion laughs », qui sont donc refusées avant toute expansion ;</li>
+ *       entités des attaques XXE et « billion laughs », qui sont donc refusées avant toute expansion ; toute
+ *       référence à une entité non prédéfinie est refusée elle aussi ;</li>
  *   <li>le prologue est borné ({@link #MAX_PROLOGUE_BYTES}) pour qu'un DOCTYPE géant ne remplisse pas la mémoire.</li>
  * </ul>
  * Les encodages déclarés (UTF-8, ISO-8859-15…) sont honorés par l'analyseur ; sans déclaration, UTF-8.
@@ -54,6 +55,7 @@ public class AafXmlChecker {
             Pattern.DOTALL);
 
     private static final int BUFFER_SIZE = 1 << 16;
+    private static final int MAX_CATEGORY_LENGTH = 64;
 
     private final XMLInputFactory factory;
 
@@ -236,6 +238,8 @@ public class AafXmlChecker {
             boolean inOperational = false;
             boolean rootSeen = false;
             int requestLine = 0;
+            // Valeur de catégorie lue par morceaux et tronquée : une valeur géante ne doit pas finir en mémoire.
+            StringBuilder category = null;
             while (r.hasNext()) {
                 int event = r.next();
                 switch (event) {
@@ -267,16 +271,23 @@ public class AafXmlChecker {
                         } else if (depth == 3) {
                             inOperational = "operationalAttributes".equals(r.getLocalName());
                         } else if (depth == 5 && inOperational && expectedCategory != null) {
-                            String value = r.getElementText().strip();
-                            depth--; // getElementText() a consommé la fin de l'élément
+                            category = new StringBuilder();
+                        }
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                        if (category != null && category.length() < MAX_CATEGORY_LENGTH) {
+                            category.append(r.getText(), 0, Math.min(r.getTextLength(), MAX_CATEGORY_LENGTH));
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        if (depth == 5 && category != null) {
+                            String value = category.toString().strip();
+                            category = null;
                             if (!expectedCategory.label().equals(value)) {
                                 problem("entrée de catégorie « " + value + " » (ligne " + requestLine
                                         + ") dans un fichier " + expectedCategory.label());
                             }
-                        }
-                    }
-                    case XMLStreamConstants.END_ELEMENT -> {
-                        if (depth == 3) {
+                        } else if (depth == 3) {
                             inOperational = false;
                         }
                         depth--;
@@ -284,7 +295,7 @@ public class AafXmlChecker {
                     case XMLStreamConstants.ENTITY_REFERENCE ->
                             problem("référence d'entité « &" + r.getLocalName() + "; » refusée");
                     default -> {
-                        // texte, commentaires, espaces : rien à contrôler
+                        // espaces, commentaires : rien à contrôler
                     }
                 }
             }
