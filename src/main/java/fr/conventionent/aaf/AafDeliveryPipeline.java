@@ -76,6 +76,7 @@ public class AafDeliveryPipeline {
         ExecutorService background = null;
         Future<Long> zipping = null;
         Future<AafSftpUploader.Connection> connecting = null;
+        boolean connectionHandedOver = false;
         try {
             long verifyStart = System.nanoTime();
             AafNameCheck names = verifier.checkNames(config.extraction(), selection.files());
@@ -107,7 +108,6 @@ public class AafDeliveryPipeline {
             run.timings.put(AafDeliveryStage.VERIFY, Duration.ofNanos(System.nanoTime() - verifyStart));
             if (!verification.ok()) {
                 stop(background);
-                closeQuietly(connecting);
                 deleteRecursively(staging);
                 run.archive = null;
                 return run.report(Status.REFUSED, verification, selection, verification.problems());
@@ -130,6 +130,7 @@ public class AafDeliveryPipeline {
 
             long uploadStart = System.nanoTime();
             try {
+                connectionHandedOver = true; // upload() ferme la session quoi qu'il arrive
                 run.uploaded = upload(connecting, config, toSend);
             } catch (SftpDeliveryException e) {
                 run.timings.put(AafDeliveryStage.UPLOAD, Duration.ofNanos(System.nanoTime() - uploadStart));
@@ -151,6 +152,9 @@ public class AafDeliveryPipeline {
         } catch (IOException e) {
             throw new UncheckedIOException("préparation de l'envoi impossible : " + e.getMessage(), e);
         } finally {
+            if (!connectionHandedOver) {
+                closeQuietly(connecting); // refus ou erreur locale : la session ouverte pour rien est refermée
+            }
             if (background != null) {
                 background.shutdownNow();
             }
