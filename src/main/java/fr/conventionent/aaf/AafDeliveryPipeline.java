@@ -161,10 +161,21 @@ public class AafDeliveryPipeline {
         }
     }
 
-    /** Dépose avec la session ouverte pendant la vérification ; en rouvre une si elle a été coupée entre-temps. */
+    /**
+     * Dépose avec la session ouverte pendant la vérification ; en ouvre une nouvelle si elle a échoué ou a été
+     * coupée entre-temps (serveur redémarré pendant une longue vérification) : c'est alors cette seconde tentative
+     * dont l'erreur est rapportée.
+     */
     private List<UploadedFile> upload(Future<AafSftpUploader.Connection> connecting, AafDeliveryConfig config,
                                       List<Path> files) throws SftpDeliveryException {
-        AafSftpUploader.Connection connection = connecting == null ? null : awaitConnection(connecting);
+        AafSftpUploader.Connection connection = null;
+        if (connecting != null) {
+            try {
+                connection = awaitConnection(connecting);
+            } catch (SftpDeliveryException firstAttempt) {
+                connection = null;
+            }
+        }
         try {
             if (connection == null || !connection.isOpen()) {
                 if (connection != null) {
