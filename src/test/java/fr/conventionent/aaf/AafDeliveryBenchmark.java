@@ -36,9 +36,10 @@ import java.util.stream.Stream;
  * <p>Autres propriétés : {@code -Daaf.bench.dir} (dossier de travail, sinon un dossier temporaire),
  * {@code -Daaf.bench.keep=true} (ne pas effacer les fichiers à la fin).
  *
- * <p>L'envoi Java est fait deux fois sur les mêmes fichiers : à froid (JVM neuve : chargement des classes, JIT) puis
- * à chaud (cas de l'application démarrée qui livre chaque jour) ; les deux sont imprimés, le rapport avec la ligne
- * de commande est donné pour les deux, l'objectif est jugé à chaud.
+ * <p>L'envoi Java est fait à froid (JVM neuve : chargement des classes, JIT) puis, {@code -Daaf.bench.repeats} fois
+ * (3 par défaut), à chaud (cas de l'application démarrée qui livre chaque jour) en alternance avec la ligne de
+ * commande ; la machine étant partagée, on garde le meilleur temps de chaque côté. Le rapport est donné à froid et
+ * à chaud ; l'objectif est jugé à chaud.
  */
 public final class AafDeliveryBenchmark {
 
@@ -92,53 +93,71 @@ public final class AafDeliveryBenchmark {
             AafDeliveryConfig config = new AafDeliveryConfig(EXTRACTION, true, "ENT2DVA-BENCH_20240919.zip", true, "0781234T",
                     target, clientKey, work.resolve("archives"));
 
-            // 3. Envoi Java, deux fois : à froid (JVM neuve) puis à chaud (JIT fait, comme dans l'application déjà
-            //    démarrée qui livre chaque jour). Le rapport avec la ligne de commande se calcule sur l'envoi à chaud.
-            Measure cold = measure("à froid", inbox, config, inputMb);
+            // 3. Envoi Java à froid (JVM neuve : chargement des classes, JIT), une fois.
+            int repeats = Math.max(1, Integer.getInteger("aaf.bench.repeats", 3));
+            Measure cold = measure(inbox, config);
             if (cold == null) {
                 return;
             }
-            undo(cold.report(), inbox, serverRoot.resolve("depot"));
-            Measure warm = measure("à chaud", inbox, config, inputMb);
-            if (warm == null) {
-                return;
+            print(cold, "à froid", inputMb);
+
+            // 4. Puis, en alternance, envoi Java à chaud et équivalent en ligne de commande, plusieurs fois : la
+            //    machine est partagée, on garde le meilleur temps de chaque côté.
+            Path cli = Files.createDirectories(work.resolve("cli"));
+            Path key = cli.resolve("id_ed25519");
+            Ed25519Keys.write(clientKey, key, null);
+            Path knownHosts = Files.writeString(cli.resolve("known_hosts"), "[127.0.0.1]:" + server.port() + " "
+                    + Ed25519Keys.publicKeyLine(hostKey.keyPair().getPublic(), "") + "\n");
+            Path cliZip = cli.resolve("archive.zip");
+            Path batch = Files.writeString(cli.resolve("batch"), "put " + cliZip + " /depot-cli/archive.zip\n");
+            System.out.println();
+            System.out.println("--- Envois à chaud et ligne de commande, en alternance (" + repeats + " fois) ---");
+            Measure best = null;
+            Optional<Double> wc = Optional.empty();
+            Optional<Double> zip = Optional.empty();
+            Optional<Double> sftp = Optional.empty();
+            AafDeliveryReport previous = cold.report();
+            for (int i = 1; i <= repeats; i++) {
+                undo(previous, inbox, serverRoot.resolve("depot"));
+                Measure warm = measure(inbox, config);
+                if (warm == null) {
+                    return;
+                }
+                previous = warm.report();
+                System.out.printf(Locale.ROOT, "n°%d Java à chaud : %.2f s%n", i, warm.seconds());
+                best = best == null || warm.seconds() < best.seconds() ? warm : best;
+
+                List<String> files;
+                try (Stream<Path> st = Files.list(warm.report().archivedTo())) {
+                    files = st.filter(p -> p.getFileName().toString().endsWith(".xml")).map(Path::toString).sorted().toList();
+                }
+                Files.deleteIfExists(cliZip);
+                wc = min(wc, timeCommand("n°" + i + " wc -l", cli, prepend(List.of("wc", "-l"), files), warm.report().totalLines()));
+                Optional<Double> z = timeCommand("n°" + i + " zip -6", cli, prepend(List.of("zip", "-q", "-j", "-6", cliZip.toString()), files), -1);
+                zip = min(zip, z);
+                if (z.isPresent()) {
+                    sftp = min(sftp, timeCommand("n°" + i + " sftp (connexion comprise)", cli, List.of("sftp", "-q", "-b", batch.toString(),
+                            "-i", key.toString(), "-P", Integer.toString(server.port()), "-o", "IdentitiesOnly=yes",
+                            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts,
+                            "ent@127.0.0.1"), -1));
+                }
+                if (i == 1) {
+                    timeCommand("n°1 sha256sum (information, hors rapport)", cli, prepend(List.of("sha256sum"), files), -1);
+                    if (Files.exists(serverRoot.resolve("depot-cli/archive.zip"))) {
+                        System.out.printf(Locale.ROOT, "  (sftp a déposé %d octets ; zip en ligne de commande : %d octets)%n",
+                                Files.size(serverRoot.resolve("depot-cli/archive.zip")), Files.size(cliZip));
+                    }
+                }
             }
-            AafDeliveryReport report = warm.report();
-            double javaSeconds = warm.seconds();
+            print(best, "à chaud, meilleur des " + repeats, inputMb);
+            AafDeliveryReport report = best.report();
+            double javaSeconds = best.seconds();
             System.out.printf(Locale.ROOT, "Lignes : %d, octets XML : %d, archive : %d octets%n",
                     report.totalLines(), report.totalBytes(), report.archiveBytes());
 
-            // 5. Même travail en ligne de commande, sur les mêmes fichiers (déjà en cache disque, comme pour Java)
-            List<String> files;
-            try (Stream<Path> s = Files.list(report.archivedTo())) {
-                files = s.filter(p -> p.getFileName().toString().endsWith(".xml")).map(Path::toString).sorted().toList();
-            }
-            Path cli = Files.createDirectories(work.resolve("cli"));
+            // 5. Rapports de débit (débit Java / débit ligne de commande = durée CLI / durée Java), meilleurs temps
             System.out.println();
-            System.out.println("--- Équivalent en ligne de commande ---");
-            Optional<Double> wc = timeCommand("wc", cli, prepend(List.of("wc", "-l"), files), report.totalLines());
-            Path cliZip = cli.resolve("archive.zip");
-            Optional<Double> zip = timeCommand("zip", cli, prepend(List.of("zip", "-q", "-j", "-6", cliZip.toString()), files), -1);
-            Optional<Double> sftp = Optional.empty();
-            if (zip.isPresent()) {
-                Path key = cli.resolve("id_ed25519");
-                Ed25519Keys.write(clientKey, key, null);
-                Path knownHosts = Files.writeString(cli.resolve("known_hosts"), "[127.0.0.1]:" + server.port() + " "
-                        + Ed25519Keys.publicKeyLine(hostKey.keyPair().getPublic(), "") + "\n");
-                Path batch = Files.writeString(cli.resolve("batch"), "put " + cliZip + " /depot-cli/archive.zip\n");
-                sftp = timeCommand("sftp", cli, List.of("sftp", "-q", "-b", batch.toString(), "-i", key.toString(),
-                        "-P", Integer.toString(server.port()), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
-                        "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts, "ent@127.0.0.1"), -1);
-                if (sftp.isPresent()) {
-                    long sent = Files.size(serverRoot.resolve("depot-cli/archive.zip"));
-                    System.out.printf(Locale.ROOT, "  (sftp a déposé %d octets ; zip en ligne de commande : %d octets)%n", sent, Files.size(cliZip));
-                }
-            }
-            timeCommand("sha256sum (information, hors rapport)", cli, prepend(List.of("sha256sum"), files), -1);
-
-            // 6. Rapports de débit (débit Java / débit ligne de commande = durée CLI / durée Java)
-            System.out.println();
-            System.out.println("--- Rapport débit Java / débit ligne de commande (≥ 1 : Java au moins aussi rapide) ---");
+            System.out.println("--- Rapport débit Java / débit ligne de commande, meilleurs temps (≥ 1 : Java au moins aussi rapide) ---");
             double verify = report.timings().get(AafDeliveryStage.VERIFY).toNanos() / 1e9;
             double zipJava = report.timings().get(AafDeliveryStage.ZIP).toNanos() / 1e9;
             double upload = report.timings().get(AafDeliveryStage.UPLOAD).toNanos() / 1e9;
@@ -153,18 +172,28 @@ public final class AafDeliveryBenchmark {
                 System.out.printf(Locale.ROOT, "chaîne complète, à froid    : %.2f (Java %.2f s soit %.1f Mo/s)%n",
                         cliTotal / cold.seconds(), cold.seconds(), inputMb / cold.seconds());
                 System.out.printf(Locale.ROOT, "Objectif (rapport à chaud ≥ 0,8 et tas < 256 Mo) : %s%n",
-                        ratio >= 0.8 && Math.max(cold.heapPeak(), warm.heapPeak()) < 256 * MB ? "atteint" : "NON atteint");
+                        ratio >= 0.8 && Math.max(cold.heapPeak(), best.heapPeak()) < 256 * MB ? "atteint" : "NON atteint");
             } else {
                 System.out.println("chaîne complète             : non comparée (outil manquant, voir ci-dessus)");
             }
         }
     }
 
-    /** Un envoi mesuré : compte rendu, durée totale, tas maximal. */
-    private record Measure(AafDeliveryReport report, double seconds, long heapPeak) {
+    private static Optional<Double> min(Optional<Double> a, Optional<Double> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : Optional.of(Math.min(a.get(), b.get()));
     }
 
-    private static Measure measure(String label, Path inbox, AafDeliveryConfig config, double inputMb) throws Exception {
+    /** Un envoi mesuré : compte rendu, durée totale, tas maximal. */
+    private record Measure(AafDeliveryReport report, double seconds, long sampledPeak, long poolPeaks) {
+        long heapPeak() {
+            return Math.max(sampledPeak, poolPeaks);
+        }
+    }
+
+    private static Measure measure(Path inbox, AafDeliveryConfig config) throws Exception {
         System.gc();
         HeapSampler sampler = HeapSampler.start();
         long t0 = System.nanoTime();
@@ -175,6 +204,11 @@ public final class AafDeliveryBenchmark {
             System.out.println("ENVOI NON FAIT : " + report.problems());
             return null;
         }
+        return new Measure(report, seconds, sampler.peak(), sampler.poolPeaks());
+    }
+
+    private static void print(Measure m, String label, double inputMb) {
+        AafDeliveryReport report = m.report();
         double zipMb = report.archiveBytes() / MB;
         System.out.println();
         System.out.println("--- Envoi Java (AafDeliveryPipeline), " + label + " ---");
@@ -186,10 +220,9 @@ public final class AafDeliveryBenchmark {
         printStage(report, AafDeliveryStage.BORDEREAU, inputMb, "bordereau");
         printStage(report, AafDeliveryStage.UPLOAD, zipMb, String.format(Locale.ROOT, "dépôt SFTP (archive %.1f Mo + bordereau)", zipMb));
         printStage(report, AafDeliveryStage.ARCHIVE, inputMb, "rangement local");
-        System.out.printf(Locale.ROOT, "%-44s %9.2f %12.1f%n", "TOTAL (Mo XML / durée totale)", seconds, inputMb / seconds);
+        System.out.printf(Locale.ROOT, "%-44s %9.2f %12.1f%n", "TOTAL (Mo XML / durée totale)", m.seconds(), inputMb / m.seconds());
         System.out.printf(Locale.ROOT, "Tas : pic échantillonné %.1f Mo, somme des pics des pools %.1f Mo (max autorisé %d Mo)%n",
-                sampler.peak() / MB, sampler.poolPeaks() / MB, Runtime.getRuntime().maxMemory() >> 20);
-        return new Measure(report, seconds, Math.max(sampler.peak(), sampler.poolPeaks()));
+                m.sampledPeak() / MB, m.poolPeaks() / MB, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Remet les XML dans le dépôt et vide le serveur, pour refaire le même envoi. */
