@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Banc d'essai (imprimé, rien n'est vérifié) : génère un lot Complet synthétique de la taille voulue
@@ -41,13 +43,43 @@ import java.util.stream.Stream;
  * commande ; la machine étant partagée, on garde le meilleur temps de chaque côté. Le rapport est donné à froid et
  * à chaud ; l'objectif est jugé à chaud.
  */
-public final class AafDeliveryBenchmark {
+public class AafDeliveryBenchmark {
 
     private static final double MB = 1024.0 * 1024.0;
     private static final LocalDate DATE = LocalDate.of(2024, 9, 19);
     private static final AafExtraction EXTRACTION = new AafExtraction("ENT2DVA-BENCH", AafFileType.COMPLET, DATE);
 
-    private AafDeliveryBenchmark() {
+    /**
+     * Entrée pour le profil Maven {@code benchmark} du projet (surefire, classes {@code *Benchmark}) :
+     * {@code mvn -Pbenchmark verify -Dtest=AafDeliveryBenchmark -Daaf.bench.mb=200}. Ne tourne que si
+     * {@code aaf.bench.mb} ou {@code aaf.bench=true} est donné, pour qu'un {@code -Dtest='fr.conventionent.aaf.**'}
+     * ne lance pas 1 Go de banc d'essai. Le banc tourne dans une JVM séparée, pour que le tas mesuré soit celui
+     * d'un {@code -Xmx256m} ({@code -Daaf.bench.xmx}) et non celui du profil.
+     */
+    @Test
+    @EnabledIf("requested")
+    void measure() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + System.getProperty("aaf.bench.xmx", "256m")));
+        for (String property : List.of("aaf.bench.mb", "aaf.bench.repeats", "aaf.bench.keep", "aaf.bench.dir")) {
+            if (System.getProperty(property) != null) {
+                command.add("-D" + property + "=" + System.getProperty(property));
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AafDeliveryBenchmark.class.getName()));
+        // Sortie recopiée par System.out (et non inheritIO) : surefire ne tolère pas d'écriture directe sur sa sortie.
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.Charset.defaultCharset()))) {
+            out.lines().forEach(System.out::println);
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("le banc d'essai AAF a échoué (code " + process.exitValue() + ")");
+        }
+    }
+
+    static boolean requested() {
+        return System.getProperty("aaf.bench.mb") != null || Boolean.getBoolean("aaf.bench");
     }
 
     public static void main(String[] args) throws Exception {

@@ -13,6 +13,7 @@ import static fr.conventionent.aaf.generator.SyntheticData.pick;
 
 import fr.conventionent.aaf.AafCategory;
 import fr.conventionent.aaf.AafFileType;
+import fr.conventionent.convention.Uai;
 import fr.conventionent.aaf.generator.SyntheticData.Level;
 import fr.conventionent.aaf.generator.SyntheticData.Town;
 import java.io.IOException;
@@ -30,7 +31,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Générateur de fichiers AAF 1er degré synthétiques : écoles (EtabEducNat, UAI à lettre de contrôle valide),
+ * Générateur de fichiers AAF 1er degré synthétiques : écoles (EtabEducNat, UAI à lettre de contrôle valide,
+ * calculée par {@link Uai}),
  * personnels (PersEducNat), élèves (Eleve) et leurs responsables (PersRelEleve), dans la structure des
  * extractions réelles ({@code ficAlimMENESR/addRequest/operationalAttributes/identifier/attributes/attr/value}).
  *
@@ -170,7 +172,7 @@ public class AafGenerator {
             SplittableRandom r = random(AafCategory.ETAB_EDUC_NAT, i);
             Town town = TOWNS.get(r.nextInt(TOWNS.size()));
             // 3 chiffres de département + 4 chiffres propres à l'école ; la lettre de contrôle suit.
-            String uai = Uai.of(town.department() + String.format("%04d", (i * 7919 + 1) % 10_000));
+            String uai = Uai.withCheckLetter(town.department() + String.format("%04d", (i * 7919 + 1) % 10_000));
             String name = pick(r, SCHOOL_NAMES);
             return List.of(
                     new Attr("ENTStructureJointure", schoolId(i)),
