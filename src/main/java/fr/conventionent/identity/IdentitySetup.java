@@ -100,7 +100,8 @@ public class IdentitySetup implements ApplicationRunner {
      */
     private void grantIncidentAccess(Collection<String> groupIds) {
         for (String groupId : groupIds) {
-            grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+            grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.KEY,
+                    Permissions.READ, Permissions.CREATE_INSTANCE);
             grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
             if (!groupId.startsWith(Groups.COMMUNE_PREFIX)) {
                 grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.KEY,

@@ -2,6 +2,8 @@ package fr.conventionent.incident;
 
 import static fr.conventionent.incident.BreachDeadlines.longDateTime;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 /** Subjects and bodies of the mails of the incident process, in French. */
@@ -19,10 +21,11 @@ public class IncidentMails {
 
     /** Article 7: to the IEN of the circonscription and the académie's alert mailbox. */
     public String alertSubject(IncidentFacts facts) {
-        return PREFIX + "Incident de sécurité " + facts.numero() + " – " + facts.communeNom() + " : " + facts.typeLabel();
+        return PREFIX + "Incident de sécurité " + facts.numero() + " – " + facts.communeNom() + " : "
+                + facts.typeLabel();
     }
 
-    public String alertBody(IncidentFacts facts, String declarantEmail) {
+    public String alertBody(IncidentFacts facts, String declarantEmail, List<String> evidenceFiles) {
         StringBuilder body = new StringBuilder("Bonjour,\n\n");
         body.append("Un incident de sécurité a été signalé dans le cadre de la convention ENT")
                 .append(" (article 7 : chaîne d'alerte).\n\n");
@@ -35,8 +38,8 @@ public class IncidentMails {
             body.append(", le ").append(longDateTime(facts.dateSignalement()));
         }
         body.append('\n');
-        body.append("  Pièces jointes : ").append(facts.piecesJointes().isEmpty() ? "aucune"
-                : String.join(", ", facts.piecesJointes()) + " (conservées dans le dossier de l'incident)").append('\n');
+        body.append("  Pièces jointes : ").append(evidenceFiles.isEmpty() ? "aucune"
+                : String.join(", ", evidenceFiles) + " (conservées dans le dossier de l'incident)").append('\n');
         body.append("\nDescription :\n").append(indent(facts.description())).append('\n');
         if (facts.donneesPersonnelles()) {
             body.append("\nDes données personnelles pourraient être concernées. Si la violation de données est")
@@ -60,8 +63,8 @@ public class IncidentMails {
         body.append("L'académie a examiné l'incident de sécurité ").append(facts.numero())
                 .append(" concernant la commune de ").append(facts.communeNom()).append(".\n\n");
         keyFacts(body, facts);
-        body.append("  Gravité : ").append(IncidentSeverity.labelOf(gravite)).append('\n');
-        body.append("  Périmètre : ").append(IncidentScope.labelOf(perimetre)).append('\n');
+        body.append("  Gravité : ").append(IncidentLists.label(IncidentLists.GRAVITES, gravite)).append('\n');
+        body.append("  Périmètre : ").append(IncidentLists.label(IncidentLists.PERIMETRES, perimetre)).append('\n');
         body.append("  Violation de données personnelles : ").append(IncidentProcess.OUI.equals(violationDonnees)
                 ? "oui (le délégué à la protection des données notifie la CNIL)" : "non").append('\n');
         body.append("\nMesures décidées par l'académie :\n").append(indent(mesures)).append('\n');
@@ -90,12 +93,13 @@ public class IncidentMails {
                     .append(" et la notification à la CNIL n'est pas enregistrée.\n")
                     .append("Notifiez la CNIL sans attendre davantage, en indiquant les motifs du retard.\n");
         } else {
-            body.append(hours).append(" heures se sont écoulées et la notification à la CNIL n'est pas enregistrée.\n")
+            body.append(hours).append(" heures se sont écoulées et la notification à la CNIL")
+                    .append(" n'est pas enregistrée.\n")
                     .append("Elle doit être faite au plus tard le ").append(deadlines.deadlineText(facts.detection()))
                     .append(" (72 heures après la détection, RGPD article 33).\n");
         }
-        body.append("\nLa tâche « Notifier la CNIL » attend le délégué à la protection des données dans Convention ENT")
-                .append(" : y inscrire la référence de la notification, ou le motif de non-notification.\n\n");
+        body.append("\nLa tâche « Notifier la CNIL » attend le délégué à la protection des données")
+                .append(" dans Convention ENT : y inscrire la référence de la notification, ou le motif de non-notification.\n\n");
         keyFacts(body, facts);
         return body.append(SIGNATURE).toString();
     }

@@ -6,6 +6,6 @@ import java.util.List;
 import fr.conventionent.identity.Commune;
 
 /** A checked, normalised incident report, as the start form's variables are stored. */
-public record IncidentReport(IncidentType type, Date detection, Commune commune, List<String> ecolesUai,
+public record IncidentReport(String type, Date detection, Commune commune, List<String> ecolesUai,
                              boolean donneesPersonnelles, String description) {
 }

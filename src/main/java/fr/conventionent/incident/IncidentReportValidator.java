@@ -72,8 +72,8 @@ public class IncidentReportValidator {
      */
     public IncidentReport check(Map<String, Object> raw, String userId, Collection<String> userGroups, Date now) {
         List<String> errors = new ArrayList<>();
-        IncidentType type = IncidentType.ofCode(text(raw.get(TYPE_INCIDENT))).orElse(null);
-        if (type == null) {
+        String type = text(raw.get(TYPE_INCIDENT));
+        if (!IncidentLists.TYPES.containsKey(type)) {
             errors.add("Choisissez le type d'incident dans la liste.");
         }
         Date detection = detection(raw.get(DATE_DETECTION), now, errors);

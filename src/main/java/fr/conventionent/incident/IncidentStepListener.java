@@ -46,10 +46,10 @@ public class IncidentStepListener implements TaskListener {
     }
 
     private void qualify(DelegateTask task, List<String> errors) {
-        if (IncidentSeverity.ofCode(task.getVariable(GRAVITE)).isEmpty()) {
+        if (!IncidentLists.GRAVITES.containsKey(String.valueOf(task.getVariable(GRAVITE)))) {
             errors.add("Choisissez la gravité de l'incident (faible, moyenne, élevée ou critique).");
         }
-        if (IncidentScope.ofCode(task.getVariable(PERIMETRE)).isEmpty()) {
+        if (!IncidentLists.PERIMETRES.containsKey(String.valueOf(task.getVariable(PERIMETRE)))) {
             errors.add("Choisissez le périmètre de l'incident.");
         }
         Object violation = task.getVariable(VIOLATION_DONNEES);

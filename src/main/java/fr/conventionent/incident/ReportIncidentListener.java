@@ -59,8 +59,8 @@ public class ReportIncidentListener implements ExecutionListener {
         String numero = numbering.next(report.commune().insee(), now);
         execution.setProcessBusinessKey(numero);
         execution.setVariable(INCIDENT_NUMERO, numero);
-        execution.setVariable(TYPE_INCIDENT, report.type().code());
-        execution.setVariable(TYPE_INCIDENT_LIBELLE, report.type().label());
+        execution.setVariable(TYPE_INCIDENT, report.type());
+        execution.setVariable(TYPE_INCIDENT_LIBELLE, IncidentLists.label(IncidentLists.TYPES, report.type()));
         execution.setVariable(DATE_DETECTION, report.detection());
         execution.setVariable(DATE_DETECTION_TEXTE, BreachDeadlines.longDateTime(report.detection()));
         execution.setVariable(ECHEANCE_CNIL_TEXTE, deadlines.deadlineText(report.detection()));

@@ -66,7 +66,8 @@ public class TaskNotificationListener implements TaskListener {
                 : "Une nouvelle tâche vous attend dans Convention ENT :\n\n");
         body.append("  Tâche : ").append(task.getName()).append('\n');
         Object numero = task.getVariable(CONVENTION_NUMERO);
-        body.append(numero != null ? "  Convention : " + numero : "  Dossier : " + task.getExecution().getProcessBusinessKey())
+        body.append(numero != null ? "  Convention : " + numero
+                        : "  Dossier : " + task.getExecution().getProcessBusinessKey())
                 .append(" – commune de ").append(task.getVariable(COMMUNE_LIBELLE)).append('\n');
         if (task.getDueDate() != null) {
             body.append("  Échéance : ").append(FrenchFormats.longDate(task.getDueDate())).append('\n');

@@ -54,7 +54,7 @@ class IncidentReportValidatorTest {
     void aGoodReportIsNormalised() {
         IncidentReport report = check(report());
 
-        assertThat(report.type()).isEqualTo(IncidentType.DATA_LEAK);
+        assertThat(report.type()).isEqualTo("fuite-donnees");
         assertThat(report.detection()).isEqualTo(paris("2026-03-02T09:15"));
         assertThat(report.commune().nom()).isEqualTo("Versailles");
         assertThat(report.commune().circonscription()).isEqualTo("versailles");
