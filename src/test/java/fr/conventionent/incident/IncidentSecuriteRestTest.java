@@ -107,6 +107,25 @@ class IncidentSecuriteRestTest extends EngineTest {
         JsonNode qualify = as("rssi").singleTask();
         assertThat(qualify.get("name").asText()).isEqualTo("Qualifier l'incident");
         assertThat(qualify.get("description").asText()).isEqualTo("Incident " + numero + " – commune de Versailles");
+        assertThat(deployedForm("rssi", qualify)).contains("\"id\": \"Form_QualifierIncident\"");
+    }
+
+    @Test
+    void everyPartyFindsTheReportFormInTasklist() {
+        for (String user : List.of("mairie.versailles", "mairie.cergy", "ien.evry", "dasen.95", "daces", "rssi")) {
+            assertThat(as(user).getJson("/process-definition/key/" + IncidentProcess.KEY + "/startForm")
+                    .get("key").asText()).as(user).isEqualTo("embedded:deployment:forms/signaler-incident.html");
+            ResponseEntity<String> form = as(user).get("/process-definition/key/" + IncidentProcess.KEY
+                    + "/deployed-start-form");
+            assertThat(form.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+            assertThat(form.getBody()).contains("Signaler un incident de sécurité", "cam-variable-type=\"File\"");
+        }
+    }
+
+    private String deployedForm(String user, JsonNode task) {
+        ResponseEntity<String> form = as(user).get("/task/" + task.get("id").asText() + "/deployed-form");
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return form.getBody();
     }
 
     @Test
@@ -194,6 +213,7 @@ class IncidentSecuriteRestTest extends EngineTest {
 
         JsonNode cnil = as("dpo").singleTask();
         assertThat(cnil.get("name").asText()).isEqualTo("Notifier la CNIL");
+        assertThat(deployedForm("dpo", cnil)).contains("Form_NotifierCnil");
         JsonNode detection = as("dpo").getJson("/task/" + cnil.get("id").asText() + "/variables/dateDetection");
         assertThat(Duration.between(parseRestDate(detection.get("value").asText()), parseRestDate(cnil.get("due").asText())))
                 .isEqualTo(Duration.ofHours(72));
@@ -206,6 +226,7 @@ class IncidentSecuriteRestTest extends EngineTest {
 
         JsonNode decide = as("dsi").singleTask();
         assertThat(decide.get("name").asText()).isEqualTo("Décider des mesures");
+        assertThat(deployedForm("dsi", decide)).contains("Form_DeciderMesures");
         as("dsi").submitForm(decide.get("id").asText(), Map.of("mesures", value("Compte du directeur suspendu, mots de passe réinitialisés."),
                 "consignesCommune", value("Informer les familles des élèves concernés.")));
         executeDueJobs();
@@ -223,6 +244,7 @@ class IncidentSecuriteRestTest extends EngineTest {
 
         JsonNode close = as("rssi").singleTask();
         assertThat(close.get("name").asText()).isEqualTo("Clore l'incident");
+        assertThat(deployedForm("rssi", close)).contains("Form_CloreIncident");
         assertThat(as("rssi").submitForm(close.get("id").asText(), Map.of("rapportCloture",
                 value("Mot de passe faible ; MFA imposée aux directeurs."))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
