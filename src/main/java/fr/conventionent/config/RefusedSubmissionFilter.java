@@ -53,7 +53,9 @@ public class RefusedSubmissionFilter {
                 ObjectNode error = (ObjectNode) JSON.readTree(body);
                 String message = error.path("message").asText();
                 error.put("type", InvalidSubmissionException.class.getSimpleName());
-                error.put("message", message.substring(message.indexOf(InvalidSubmissionException.PREFIX)));
+                // the engine quotes the listener's message: 'Exception while invoking TaskListener: Saisie refusée : …'
+                String refusal = message.substring(message.indexOf(InvalidSubmissionException.PREFIX));
+                error.put("message", refusal.endsWith("'") ? refusal.substring(0, refusal.length() - 1) : refusal);
                 wrapper.resetBuffer();
                 wrapper.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 wrapper.setContentType("application/json;charset=UTF-8");

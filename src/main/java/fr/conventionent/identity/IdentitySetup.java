@@ -1,6 +1,7 @@
 package fr.conventionent.identity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import fr.conventionent.incident.IncidentProcess;
 
 /**
  * Creates, at every start and idempotently, the groups of DESIGN.md §2 (one per commune,
@@ -58,6 +61,7 @@ public class IdentitySetup implements ApplicationRunner {
         groups.keySet().forEach(group -> grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
         communes.all().forEach(commune -> grantConventionStart(Groups.commune(commune.insee())));
         grantConventionStart(Groups.DACES);
+        grantIncidentAccess(groups.keySet());
         ensureFilters();
     }
 
@@ -87,6 +91,23 @@ public class IdentitySetup implements ApplicationRunner {
             grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
         }
         grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    }
+
+    /**
+     * {@code incident-securite} (articles 6 and 7): every party may report an incident; the
+     * académie's roles read every incident and its history, a commune only its own (granted on
+     * each instance when it is reported).
+     */
+    private void grantIncidentAccess(Collection<String> groupIds) {
+        for (String groupId : groupIds) {
+            grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.KEY,
+                    Permissions.READ, Permissions.CREATE_INSTANCE);
+            grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+            if (!groupId.startsWith(Groups.COMMUNE_PREFIX)) {
+                grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.KEY,
+                        Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+            }
+        }
     }
 
     private void ensureGroup(String id, String name) {

@@ -65,7 +65,9 @@ public class TaskNotificationListener implements TaskListener {
                 ? "La tâche suivante a dépassé son échéance et attend toujours d'être traitée :\n\n"
                 : "Une nouvelle tâche vous attend dans Convention ENT :\n\n");
         body.append("  Tâche : ").append(task.getName()).append('\n');
-        body.append("  Convention : ").append(task.getVariable(CONVENTION_NUMERO))
+        Object numero = task.getVariable(CONVENTION_NUMERO);
+        body.append(numero != null ? "  Convention : " + numero
+                        : "  Dossier : " + task.getExecution().getProcessBusinessKey())
                 .append(" – commune de ").append(task.getVariable(COMMUNE_LIBELLE)).append('\n');
         if (task.getDueDate() != null) {
             body.append("  Échéance : ").append(FrenchFormats.longDate(task.getDueDate())).append('\n');

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -33,6 +29,7 @@ import fr.conventionent.denonciation.DenonciationProcess;
 import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
+import fr.conventionent.support.DocxText;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -316,19 +313,9 @@ class AvenantProcessTest extends ConventionLifeTest {
         assertThatThrownBy(() -> propose(numero)).hasMessageContaining("a déjà été dénoncée");
     }
 
-    /** The text of a DOCX (its main document part, tags removed). */
     private static String docxText(FileValue docx) throws Exception {
-        try (InputStream in = docx.getValue(); ZipInputStream zip = new ZipInputStream(
-                new ByteArrayInputStream(in.readAllBytes()))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (entry.getName().equals("word/document.xml")) {
-                    String xml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-                    return xml.replaceAll("<w:p[ >]", "\n$0").replaceAll("<[^>]+>", "")
-                            .replace("&apos;", "'").replace("&quot;", "\"").replace("&amp;", "&");
-                }
-            }
+        try (InputStream in = docx.getValue()) {
+            return DocxText.of(in.readAllBytes());
         }
-        throw new AssertionError("document.xml absent");
     }
 }

@@ -19,24 +19,43 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.ConventionVariables;
 
 /**
  * Base of the tests that run the real application (Spring context, Camunda engine on in-memory
- * H2, GreenMail as SMTP server). Jobs do not run by themselves: tests execute them, after moving
+ * H2, GreenMail as SMTP server on a free port). Jobs do not run by themselves: tests execute them, after moving
  * the engine clock when a timer must fire.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class EngineTest {
 
+    /** A free port per test JVM, so that parallel builds on one machine do not fight over 3025. */
+    private static final int SMTP_PORT = freePort();
+
     @RegisterExtension
-    protected static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+    protected static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(
+            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Autowired
     protected ProcessEngine processEngine;

@@ -1,0 +1,51 @@
+package fr.conventionent.incident;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import fr.conventionent.config.ConventionProperties;
+import fr.conventionent.identity.Groups;
+import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.notification.Mail;
+import fr.conventionent.notification.MailQueue;
+
+/**
+ * Article 7: the incident is signalled at once to the IEN of the commune's circonscription and to
+ * the académie's security alert mailbox; also to the data-protection officer when personal data
+ * may be involved, since the 72-hour clock already runs.
+ */
+@Component("alertIenAndSecurityMailboxDelegate")
+public class AlertIenAndSecurityMailboxDelegate implements JavaDelegate {
+
+    private final MailQueue mailQueue;
+    private final UserDirectory users;
+    private final IncidentMails mails;
+    private final ConventionProperties properties;
+
+    public AlertIenAndSecurityMailboxDelegate(MailQueue mailQueue, UserDirectory users, IncidentMails mails,
+                                              ConventionProperties properties) {
+        this.mailQueue = mailQueue;
+        this.users = users;
+        this.mails = mails;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IncidentFacts facts = IncidentFacts.of(execution);
+        List<String> groups = new ArrayList<>(List.of(
+                Groups.ienCirco((String) execution.getVariable(IncidentProcess.CIRCONSCRIPTION))));
+        if (facts.donneesPersonnelles()) {
+            groups.add(Groups.DPO);
+        }
+        List<String> to = new ArrayList<>(users.emailsOfGroups(groups));
+        to.add(properties.academie().adresseAlerte());
+        String declarantEmail = facts.declarant() == null ? null : users.emailOf(facts.declarant());
+        mailQueue.enqueue(facts.numero(), new Mail(to, mails.alertSubject(facts),
+                mails.alertBody(facts, declarantEmail, IncidentFacts.evidenceFileNames(execution))));
+    }
+}

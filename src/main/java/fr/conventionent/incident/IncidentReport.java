@@ -1,0 +1,11 @@
+package fr.conventionent.incident;
+
+import java.util.Date;
+import java.util.List;
+
+import fr.conventionent.identity.Commune;
+
+/** A checked, normalised incident report, as the start form's variables are stored. */
+public record IncidentReport(String type, Date detection, Commune commune, List<String> ecolesUai,
+                             boolean donneesPersonnelles, String description) {
+}

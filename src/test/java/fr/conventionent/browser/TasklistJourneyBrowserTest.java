@@ -1,0 +1,154 @@
+package fr.conventionent.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.demo.MinimalPdf;
+import fr.conventionent.support.EngineTest;
+import fr.conventionent.support.TasklistBrowser;
+
+/**
+ * A convention taken through the real Tasklist in Debian's chromium by each actor: the commune
+ * starts and completes it, the IEN rejects it, the commune corrects it, and the circuit runs to
+ * the scanned signed copy. Refused inputs show their French message. Screenshots of every step
+ * are saved under target/screenshots/parcours-convention/.
+ */
+class TasklistJourneyBrowserTest extends EngineTest {
+
+    private static final String MOTIF = "Le nom du maire est incomplet : indiquez son prénom.";
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void requireChromium() {
+        Assumptions.assumeTrue(TasklistBrowser.available(),
+                "chromium ou chromedriver absent (/usr/bin) : tests navigateur ignorés. Installer : apt-get install chromium chromium-driver");
+    }
+
+    @Test
+    void aConventionGoesThroughTheWholeCircuitInTasklist() throws Exception {
+        try (TasklistBrowser browser = new TasklistBrowser(port, "parcours-convention")) {
+            browser.login("mairie.versailles");
+            browser.screenshot("connexion-mairie");
+
+            browser.startProcess("Nouvelle convention ENT", "Field_CommuneInsee", "92050");
+            assertThat(browser.waitForNotificationContaining("Saisie refusée"))
+                    .contains("Vous ne pouvez pas ouvrir une convention pour la commune 92050");
+            browser.screenshot("refus-autre-commune");
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY).count()).isZero();
+
+            browser.login("mairie.versailles");
+            browser.startProcess("Nouvelle convention ENT", "Field_CommuneInsee", "78646");
+            browser.openTask("Compléter la convention");
+            fillConvention(browser, "0781234A");
+            browser.screenshot("convention-saisie");
+            browser.complete();
+            assertThat(browser.waitForNotificationContaining("Saisie refusée"))
+                    .contains("la lettre de contrôle de l'UAI « 0781234A » est fausse (attendu 0781234T)");
+            browser.screenshot("refus-uai");
+            browser.fillNamed("ecoleUai0", "0781234T");
+            browser.complete();
+            browser.waitForTaskGone("Compléter la convention");
+
+            signCopies(browser);
+
+            browser.login("ien.versailles");
+            browser.openTask("Transmettre la convention");
+            browser.waitForText("Télécharger la convention (DOCX)");
+            browser.clickRadio("rejeter");
+            browser.fill("Field_Motif", MOTIF);
+            browser.screenshot("rejet-ien");
+            browser.complete();
+            browser.waitForTaskGone("Transmettre la convention");
+
+            browser.login("mairie.versailles");
+            browser.openTask("Compléter la convention");
+            browser.waitForText(MOTIF);
+            browser.screenshot("motif-du-rejet");
+            browser.fillNamed("maireNom", "M. François de Mazières");
+            browser.complete();
+            browser.waitForTaskGone("Compléter la convention");
+            signCopies(browser);
+
+            review(browser, "ien.versailles", "Transmettre la convention");
+            review(browser, "tice.78", "Vérifier la convention");
+            review(browser, "dasen.78", "Valider la convention");
+            review(browser, "daces", "Transmettre pour signature");
+
+            browser.login("recteur");
+            browser.openTask("Signer la convention (Recteur)");
+            browser.clickRadio("valider");
+            LocalDate today = FrenchFormats.toLocalDate(ClockUtil.getCurrentTime());
+            browser.fill("Field_DateSignature", today.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+            browser.screenshot("signature-recteur");
+            browser.complete();
+            browser.waitForTaskGone("Signer la convention (Recteur)");
+
+            browser.login("daces");
+            browser.openTask("Numériser et déposer la convention signée");
+            Path scan = Files.createTempFile("convention-signee", ".pdf");
+            Files.write(scan, MinimalPdf.withText("Convention signee Versailles"));
+            browser.upload("input[type=file]", scan);
+            browser.screenshot("depot-scan");
+            browser.complete();
+            browser.waitForTaskGone("Numériser et déposer la convention signée");
+            browser.screenshot("circuit-termine");
+        }
+        executeDueJobs();
+        var convention = runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY)
+                .singleResult();
+        assertThat(runtimeService.getVariable(convention.getId(), ConventionVariables.STATUT))
+                .isEqualTo(ConventionProcess.STATUT_EN_VIGUEUR);
+        assertThat(runtimeService.getVariable(convention.getId(), ConventionVariables.MAIRE_NOM))
+                .isEqualTo("M. François de Mazières");
+    }
+
+    private static void fillConvention(TasklistBrowser browser, String uai) {
+        browser.fillNamed("communeNom", "Versailles");
+        browser.fillNamed("communeAdresse", "4, avenue de Paris, 78000 Versailles");
+        browser.fillNamed("maireNom", "M. de Mazières");
+        browser.fillNamed("ecoleUai0", uai);
+        browser.fillNamed("ecoleNom0", "École élémentaire Jules Ferry");
+        browser.fillNamed("ecoleAdresse0", "12, rue Jules Ferry, Versailles");
+        browser.fillNamed("editeurEnt", "Éditeur ENT Primaire");
+        browser.fillNamed("exploitantEnt", "Exploitant Numérique SAS");
+        browser.fillNamed("referentNom", "DURAND Paul");
+        browser.fillNamed("referentTelephone", "01 30 97 28 00");
+        browser.fillNamed("referentEmail", "referent.ent@versailles.example");
+        browser.fillNamed("correspondantNom0", "LEROY Anne");
+        browser.fillNamed("correspondantTelephone0", "01 40 00 00 02");
+        browser.fillNamed("correspondantEmail0", "anne.leroy@exploitant.example");
+    }
+
+    private static void signCopies(TasklistBrowser browser) throws Exception {
+        browser.openTask("Signer la convention en 2 exemplaires");
+        browser.waitForText("Télécharger la convention (DOCX)");
+        browser.check("input[name=exemplairesSignes]");
+        browser.screenshot("exemplaires-signes");
+        browser.complete();
+        browser.waitForTaskGone("Signer la convention en 2 exemplaires");
+    }
+
+    private static void review(TasklistBrowser browser, String user, String taskName) throws Exception {
+        browser.login(user);
+        browser.openTask(taskName);
+        browser.clickRadio("valider");
+        browser.screenshot("validation-" + user);
+        browser.complete();
+        browser.waitForTaskGone(taskName);
+    }
+}

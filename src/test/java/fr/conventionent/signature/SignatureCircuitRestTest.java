@@ -1,0 +1,187 @@
+package fr.conventionent.signature;
+
+import static fr.conventionent.support.EngineRest.file;
+import static fr.conventionent.support.EngineRest.json;
+import static fr.conventionent.support.EngineRest.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import fr.conventionent.convention.Contact;
+import fr.conventionent.convention.Ecole;
+import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.demo.MinimalPdf;
+import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.support.DocxText;
+import fr.conventionent.support.EngineRest;
+import fr.conventionent.support.EngineTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+/**
+ * A whole convention driven through the REST API by the demo users themselves, as Tasklist would:
+ * the order of the groups, the generated DOCX, the mails, and what a commune may not see.
+ * Runs on H2 here and on PostgreSQL in {@link SignatureCircuitRestPostgresTest}.
+ */
+class SignatureCircuitRestTest extends EngineTest {
+
+    private static final List<Ecole> SCHOOLS = SampleConventions.schools("78646", "Versailles", 3);
+
+    @Autowired
+    TestRestTemplate restTemplate;
+
+    private EngineRest as(String user) {
+        return new EngineRest(restTemplate, user);
+    }
+
+    @Test
+    void unauthenticatedCallsAreRefused() {
+        assertThat(as(null).get("/task").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(new EngineRest(restTemplate.withBasicAuth("rssi", "mauvais"), null).get("/task")
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void demoUsersTakeAConventionThroughTheWholeCircuit() throws Exception {
+        EngineRest mairie = as("mairie.versailles");
+        ResponseEntity<String> started = mairie.post("/process-definition/key/convention/submit-form",
+                Map.of("variables", Map.of("communeInsee", value("78646"))));
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String conventionId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.getBody()).get("id").asText();
+
+        List<String> groups = new ArrayList<>();
+        JsonNode complete = mairie.singleTask();
+        groups.add(mairie.candidateGroup(complete.get("id").asText()));
+        assertThat(complete.get("name").asText()).isEqualTo("Compléter la convention");
+
+        ResponseEntity<String> refused = mairie.submitForm(complete.get("id").asText(), completion(List.of()));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Saisie refusée : L'annexe 1 doit comporter au moins une école.");
+        assertThat(mairie.getJson("/process-instance/" + conventionId + "/variables").has("communeNom")).isFalse();
+
+        assertThat(mairie.submitForm(complete.get("id").asText(), completion(SCHOOLS)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode signCopies = mairie.singleTask();
+        groups.add(mairie.candidateGroup(signCopies.get("id").asText()));
+        String docx = DocxText.of(mairie.getBytes("/task/" + signCopies.get("id").asText()
+                + "/variables/conventionDocx/data").getBody());
+        assertThat(docx).contains("La commune de Versailles", "DURAND Paul");
+        for (Ecole ecole : SCHOOLS) {
+            assertThat(docx).contains(ecole.uai(), ecole.nom());
+        }
+
+        assertCommuneCannotSeeVersailles("mairie.nanterre", conventionId, signCopies.get("id").asText());
+
+        mairie.submitForm(signCopies.get("id").asText(), Map.of("exemplairesSignes", value(true)));
+        for (String reviewer : List.of("ien.versailles", "tice.78", "dasen.78", "daces")) {
+            JsonNode task = as(reviewer).singleTask();
+            groups.add(as(reviewer).candidateGroup(task.get("id").asText()));
+            assertThat(as(reviewer).submitForm(task.get("id").asText(), Map.of("decision", value("valider")))
+                    .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        JsonNode sign = as("recteur").singleTask();
+        groups.add(as("recteur").candidateGroup(sign.get("id").asText()));
+        String today = FrenchFormats.toLocalDate(ClockUtil.getCurrentTime()).toString();
+        as("recteur").submitForm(sign.get("id").asText(),
+                Map.of("decision", value("valider"), "dateSignature", value(today)));
+
+        JsonNode upload = as("daces").singleTask();
+        groups.add(as("daces").candidateGroup(upload.get("id").asText()));
+        ResponseEntity<String> notPdf = as("daces").submitForm(upload.get("id").asText(), Map.of(
+                "conventionSigneeScan", file("scan.pdf", "application/pdf", "pas un pdf".getBytes())));
+        assertThat(notPdf.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notPdf.getBody()).contains("n'est pas un PDF");
+        assertThat(as("daces").submitForm(upload.get("id").asText(), Map.of("conventionSigneeScan",
+                file("scan.pdf", "application/pdf", MinimalPdf.withText("Convention signee")))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        executeDueJobs();
+
+        assertThat(groups).containsExactly("commune-78646", "commune-78646", "ien-circo-versailles", "ien-tice-78",
+                "dasen-78", "daces", "recteur", "daces");
+        JsonNode variables = mairie.getJson("/process-instance/" + conventionId + "/variables");
+        assertThat(variables.at("/statut/value").asText()).isEqualTo("en-vigueur");
+        assertThat(variables.at("/historiqueCircuit/type").asText()).isEqualTo("Json");
+
+        assertMailsSent();
+    }
+
+    private void assertCommuneCannotSeeVersailles(String other, String conventionId, String taskId) {
+        EngineRest nanterre = as(other);
+        assertThat(nanterre.tasks()).isEmpty();
+        assertThat(nanterre.getJson("/process-instance")).isEmpty();
+        assertThat(nanterre.getJson("/variable-instance?processInstanceIdIn=" + conventionId)).isEmpty();
+        assertThat(nanterre.getJson("/history/process-instance?processInstanceId=" + conventionId)).isEmpty();
+        assertThat(nanterre.getBytes("/task/" + taskId + "/variables/conventionDocx/data").getStatusCode().value())
+                .isIn(403, 404);
+        assertThat(nanterre.get("/process-instance/" + conventionId + "/variables").getStatusCode().value())
+                .isIn(403, 404);
+
+        EngineRest versailles = as("mairie.versailles");
+        assertThat(versailles.getJson("/process-instance")).isNotEmpty();
+        assertThat(versailles.getJson("/variable-instance?processInstanceIdIn=" + conventionId)).isNotEmpty();
+    }
+
+    private void assertMailsSent() throws Exception {
+        MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
+        List<String> assigned = new ArrayList<>();
+        List<String> followUp = new ArrayList<>();
+        MimeMessage toDsiAndDpo = null;
+        for (MimeMessage message : received) {
+            String recipients = Arrays.toString(message.getRecipients(Message.RecipientType.TO));
+            if (message.getSubject().startsWith("[Convention ENT] À faire : ")) {
+                if (FOLLOW_UP_TASKS.stream().anyMatch(message.getSubject()::contains)) {
+                    followUp.add(message.getSubject());
+                } else {
+                    assigned.add(recipients);
+                }
+            }
+            if (message.getSubject().startsWith("[Convention ENT] Convention signée ")) {
+                toDsiAndDpo = message;
+            }
+        }
+        assertThat(assigned).hasSize(8);
+        // once signed, the convention in force asks for the CNIL formalities and the users' charter
+        assertThat(followUp).hasSize(FOLLOW_UP_TASKS.size());
+        assertThat(String.join(" ", assigned)).contains("mairie.versailles@demo.example", "ien.versailles@demo.example",
+                "tice.78@demo.example", "dasen.78@demo.example", "daces@demo.example", "recteur@demo.example");
+        assertThat(toDsiAndDpo).isNotNull();
+        assertThat(Arrays.toString(toDsiAndDpo.getAllRecipients())).contains("dsi@demo.example", "dpo@demo.example");
+        MimeMultipart parts = (MimeMultipart) toDsiAndDpo.getContent();
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("application/pdf");
+        assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).startsWith("%PDF-".getBytes());
+    }
+
+    /** Tasks the convention in force creates at once (docs/cycle-de-vie.md). */
+    private static final List<String> FOLLOW_UP_TASKS = List.of("Confirmer les formalités CNIL de la commune",
+            "Confirmer les formalités CNIL de l’académie", "Enregistrer l’adoption de la charte en conseil d’école");
+
+    private static Map<String, Object> completion(List<Ecole> schools) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("communeInsee", value("78646"));
+        variables.put("communeNom", value("Versailles"));
+        variables.put("communeAdresse", value("4, avenue de Paris, 78000 Versailles"));
+        variables.put("maireNom", value("M. François de Mazières"));
+        variables.put("ecoles", json(schools));
+        variables.put("referentEnt", json(new Contact("DURAND Paul", "01 30 97 28 00", "referent.ent@versailles.example")));
+        variables.put("correspondantsTechniques", json(List.of(
+                new Contact("LEROY Anne", "0140000002", "anne.leroy@exploitant.example"))));
+        variables.put("editeurEnt", value("Éditeur ENT Primaire"));
+        variables.put("exploitantEnt", value("Exploitant Numérique SAS"));
+        return variables;
+    }
+}

@@ -1,0 +1,183 @@
+package fr.conventionent.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The real Camunda Tasklist in Debian's headless chromium, driven as a user would: log in,
+ * open a task of one's group, claim it, fill the form, complete it. Screenshots go to
+ * target/screenshots/&lt;journey&gt;/.
+ */
+public class TasklistBrowser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+    private final Path screenshots;
+    private int shot;
+
+    public TasklistBrowser(int port, String journey) throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1400,1100", "--lang=fr-FR",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.baseUrl = "http://127.0.0.1:" + port + "/camunda/app/tasklist/default/";
+        this.screenshots = Path.of("target", "screenshots", journey);
+        Files.createDirectories(screenshots);
+    }
+
+    /** Waits, and leaves a screenshot of what the user saw when the wait fails. */
+    private <T> T until(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
+        try {
+            return wait.until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                screenshot("echec");
+            } catch (IOException ignored) {
+                // the timeout is what matters
+            }
+            throw e;
+        }
+    }
+
+    public static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    public void login(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl);
+        WebElement username = until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model=username]")));
+        username.sendKeys(user);
+        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
+        driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Démarrer un processus")));
+    }
+
+    public void startProcess(String processName, String fieldSuffix, String value) {
+        driver.findElement(By.partialLinkText("Démarrer un processus")).click();
+        until(ExpectedConditions.elementToBeClickable(By.linkText(processName))).click();
+        fill(fieldSuffix, value);
+        driver.findElement(By.cssSelector(".modal-footer button.btn-primary")).click();
+    }
+
+    /** Opens the group filter and the task of that name, and claims it. */
+    public void openTask(String taskName) {
+        driver.get(baseUrl);
+        until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tâches de mon groupe"))).click();
+        until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + taskName + "\")]"))).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2, .names h2, h2"),
+                taskName.substring(0, Math.min(20, taskName.length()))));
+        By claim = By.xpath("//*[self::a or self::button][contains(normalize-space(.), 'Prendre en charge')]");
+        WebElement claimLink = until(ExpectedConditions.visibilityOfElementLocated(claim));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", claimLink);
+        until(ExpectedConditions.invisibilityOfElementLocated(claim));
+    }
+
+    /** A Camunda Forms field, by the end of its id (Field_CommuneNom, Field_EcoleUai_0…). */
+    public void fill(String fieldSuffix, String value) {
+        WebElement input = until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id$='" + fieldSuffix + "']")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(value);
+        input.sendKeys(Keys.TAB);
+    }
+
+    /** A field of an embedded HTML form, by its name attribute. */
+    public void fillNamed(String name, String value) {
+        WebElement input = until(ExpectedConditions.elementToBeClickable(By.cssSelector("[name='" + name + "']")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(value);
+    }
+
+    public void clickRadio(String value) {
+        WebElement radio = until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("input[type=radio][value='" + value + "']")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", radio);
+    }
+
+    public void check(String cssSelector) {
+        WebElement box = until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(); arguments[0].click();", box);
+    }
+
+    public void addListRow(int listIndex) {
+        List<WebElement> buttons = driver.findElements(By.cssSelector("button.fjs-repeat-render-add"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(); arguments[0].click();",
+                buttons.get(listIndex));
+    }
+
+    public void upload(String cssSelector, Path file) {
+        driver.findElement(By.cssSelector(cssSelector)).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Clicks "Terminer" (task) and waits for the form to go away or for a notification. */
+    public void complete() {
+        By terminer = By.xpath("//button[normalize-space(.)='Terminer']");
+        WebElement button;
+        try {
+            button = wait.until(d -> d.findElements(terminer).stream()
+                    .filter(b -> b.isDisplayed() && b.isEnabled()).findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Bouton « Terminer » inactif ; champs invalides : " + driver.findElements(
+                    By.cssSelector("[aria-invalid=true]")).stream().map(f -> f.getAttribute("id")).toList(), e);
+        }
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", button);
+    }
+
+    public void waitForTaskGone(String taskName) {
+        until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+                "//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + taskName + "\")]")));
+    }
+
+    /** Text of the notifications Tasklist shows (errors and successes). */
+    public String waitForNotificationContaining(String text) {
+        return until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[contains(@class,'notification')][contains(normalize-space(.), \"" + text + "\")]"))).getText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void waitForText(String text) {
+        until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    public Path screenshot(String name) throws IOException {
+        Path file = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
