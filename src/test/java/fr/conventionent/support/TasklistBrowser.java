@@ -135,6 +135,25 @@ public class TasklistBrowser implements AutoCloseable {
                 buttons.get(listIndex));
     }
 
+    /** Sets an input's value as typing would (date inputs whatever the browser's locale), for AngularJS too. */
+    public void setValue(String cssSelector, String value) {
+        WebElement input = until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+
+    /** Chooses an option of a select of an embedded HTML form, by its value. */
+    public void select(String cssSelector, String value) {
+        WebElement select = until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)));
+        new org.openqa.selenium.support.ui.Select(select).selectByValue(value);
+    }
+
+    public void click(String cssSelector) {
+        WebElement element = until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(); arguments[0].click();", element);
+    }
+
     public void upload(String cssSelector, Path file) {
         driver.findElement(By.cssSelector(cssSelector)).sendKeys(file.toAbsolutePath().toString());
     }
