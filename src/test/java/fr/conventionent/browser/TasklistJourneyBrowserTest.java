@@ -137,7 +137,7 @@ class TasklistJourneyBrowserTest extends EngineTest {
     private static void signCopies(TasklistBrowser browser) throws Exception {
         browser.openTask("Signer la convention en 2 exemplaires");
         browser.waitForText("Télécharger la convention (DOCX)");
-        browser.check("input[name=exemplairesSignes]");
+        browser.check("input[id$='Field_ExemplairesSignes']");
         browser.screenshot("exemplaires-signes");
         browser.complete();
         browser.waitForTaskGone("Signer la convention en 2 exemplaires");
