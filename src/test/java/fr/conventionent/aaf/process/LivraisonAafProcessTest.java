@@ -17,6 +17,9 @@ import fr.conventionent.aaf.sftp.EmbeddedSftpServer;
 import fr.conventionent.convention.Contact;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.support.Circuits;
+import fr.conventionent.support.EngineRest;
 import fr.conventionent.support.EngineTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -77,6 +80,8 @@ class LivraisonAafProcessTest extends EngineTest {
     HistoryService historyService;
     @Autowired
     AuthorizationService authorizationService;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate restTemplate;
 
     @TempDir
     Path serverRoot;
@@ -126,6 +131,74 @@ class LivraisonAafProcessTest extends EngineTest {
                 .resourceType(Resources.PROCESS_INSTANCE).resourceId(first).hasPermission(Permissions.READ).count())
                 .isEqualTo(1);
         assertThat(deliveries.isRunning(NUMERO)).isTrue();
+    }
+
+    @Test
+    void aConventionComingIntoForceStartsItsDeliveriesAndTheDsiIsAskedToSetThemUp() throws Exception {
+        ProcessInstance convention = startConvention("91228");
+        taskService.complete(openTask(convention).getId(), SampleConventions.completion("91228", "Évry", 1));
+        taskService.complete(openTask(convention).getId(), Circuits.signedCopies());
+        for (int i = 0; i < 4; i++) {
+            taskService.complete(openTask(convention).getId(), Circuits.approve());
+        }
+        taskService.complete(openTask(convention).getId(), Circuits.recteurSignsToday());
+        taskService.complete(openTask(convention).getId(), Circuits.scanUploaded());
+        executeDueJobs();
+
+        String numero = convention.getBusinessKey();
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(numero).singleResult();
+        assertThat(instance).isWaitingAt(TASK_SET_UP).variables()
+                .containsEntry(CONVENTION_NUMERO, numero)
+                .containsEntry(COMMUNE_INSEE, "91228")
+                .containsEntry(COMMUNE_LIBELLE, runtimeService.getVariable(convention.getId(), COMMUNE_LIBELLE))
+                .containsKey(CLE_PUBLIQUE_SFTP);
+        assertThat(JsonVariables.readList(runtimeService.getVariable(instance.getId(), CORRESPONDANTS_TECHNIQUES),
+                Contact.class)).isEqualTo(JsonVariables.readList(
+                runtimeService.getVariable(convention.getId(), CORRESPONDANTS_TECHNIQUES), Contact.class)).hasSize(2);
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("commune-91228")
+                .resourceType(Resources.PROCESS_INSTANCE).resourceId(instance.getId()).count()).isEqualTo(1);
+        assertThat(mailAbout("À faire : Paramétrer les livraisons AAF – " + numero).getSubject()).contains("Évry");
+        assertThat(CLES.resolve(numero).resolve("id_ed25519")).exists();
+    }
+
+    @Test
+    void overRestTheDsiSetsUpARefusalIs400AndNoAnswerHoldsThePrivateKey() throws Exception {
+        ProcessInstance instance = started();
+        startServer(instance);
+        EngineRest dsi = new EngineRest(restTemplate, "dsi");
+        String taskId = setUpTask(instance).getId();
+        String privateKey = Files.readString(CLES.resolve(NUMERO).resolve("id_ed25519"));
+
+        JsonNode form = dsi.getJson("/task/" + taskId + "/form-variables");
+        assertThat(form.get(CLE_PUBLIQUE_SFTP).get("value").asText()).startsWith("ssh-ed25519 ");
+        Map<String, Object> submission = new HashMap<>();
+        setUp(Map.of()).forEach((name, value) -> submission.put(name, value instanceof org.camunda.bpm.engine.variable.value.TypedValue
+                ? EngineRest.json(JsonVariables.read(value)) : EngineRest.value(value)));
+        submission.put(PORT_SFTP, EngineRest.value(0));
+
+        var refused = dsi.submitForm(taskId, submission);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("Saisie refusée : Le port SFTP doit être un nombre entier de 1 à 65535");
+
+        submission.put(PORT_SFTP, EngineRest.value(server.port()));
+        assertThat(dsi.submitForm(taskId, submission).getStatusCode().value()).isEqualTo(204);
+        assertThat(instance).isWaitingAt(TIMER_DELIVERY_TIME);
+
+        List<String> answers = new ArrayList<>();
+        answers.add(dsi.get("/process-instance/" + instance.getId() + "/variables").getBody());
+        answers.add(dsi.get("/history/variable-instance?processInstanceId=" + instance.getId()).getBody());
+        answers.add(dsi.get("/history/detail?processInstanceId=" + instance.getId()).getBody());
+        EngineRest commune = new EngineRest(restTemplate, "mairie.versailles");
+        answers.add(commune.get("/process-instance/" + instance.getId() + "/variables").getBody());
+        assertThat(answers.get(0)).contains(CLE_PUBLIQUE_SFTP, PREFIX);
+        assertThat(answers.get(3)).contains(CLE_PUBLIQUE_SFTP);
+        String keyBody = privateKey.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+        for (String answer : answers) {
+            assertThat(answer).doesNotContain("PRIVATE KEY").doesNotContain(keyBody);
+        }
+        assertThat(new EngineRest(restTemplate, "mairie.nanterre")
+                .getJson("/process-instance?processDefinitionKey=" + KEY)).isEmpty();
     }
 
     // ---------------------------------------------------------------- set-up and keys
