@@ -9,7 +9,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-/** The run reports Cockpit shows: the last one, and a bounded history (oldest dropped first). */
+/**
+ * The run reports Cockpit shows: the last one in full ({@code derniereLivraison}: files sent, every reason of a
+ * refusal, files left aside) and a bounded history of short entries ({@code historiqueLivraisons}, oldest dropped
+ * first; short because the engine's full history keeps each of its versions).
+ */
 @Component
 public class AafRunHistory {
 
@@ -19,16 +23,18 @@ public class AafRunHistory {
         this.properties = properties;
     }
 
-    @SuppressWarnings("rawtypes")
     public void record(VariableScope variables, AafRunReport report) {
-        Map<String, Object> entry = report.toVariable();
-        List<Object> history = new ArrayList<>(JsonVariables.readList(variables.getVariable(HISTORIQUE_LIVRAISONS), Map.class));
-        history.add(entry);
-        int max = Math.max(1, properties.historique());
-        if (history.size() > max) {
-            history = new ArrayList<>(history.subList(history.size() - max, history.size()));
-        }
-        variables.setVariable(DERNIERE_LIVRAISON, JsonVariables.write(entry));
+        List<Object> history = appended(variables.getVariable(HISTORIQUE_LIVRAISONS), report.toHistoryEntry(),
+                properties.historique());
+        variables.setVariable(DERNIERE_LIVRAISON, JsonVariables.write(report.toVariable()));
         variables.setVariable(HISTORIQUE_LIVRAISONS, JsonVariables.write(history));
+    }
+
+    /** The history with one more entry, keeping only the {@code max} most recent (at least one). */
+    static List<Object> appended(Object history, Map<String, Object> entry, int max) {
+        List<Object> entries = new ArrayList<>(JsonVariables.readList(history, Map.class));
+        entries.add(entry);
+        int keep = Math.max(1, max);
+        return entries.size() > keep ? new ArrayList<>(entries.subList(entries.size() - keep, entries.size())) : entries;
     }
 }

@@ -95,6 +95,22 @@ public record AafRunReport(String extraction, String type, ZonedDateTime planned
         return json;
     }
 
+    /** The short form kept in {@code historiqueLivraisons}: every update of it is kept in the engine's history. */
+    public Map<String, Object> toHistoryEntry() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("extraction", extraction);
+        json.put("type", type);
+        json.put("prevueLe", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(plannedAt));
+        json.put("executeeLe", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ranAt));
+        json.put("resultat", result.code());
+        json.put("resume", summary());
+        json.put("fichiers", files);
+        json.put("lignes", lines);
+        json.put("octets", bytes);
+        json.put("dureeMs", durationMillis);
+        return json;
+    }
+
     private static List<String> append(List<String> list, String last) {
         List<String> all = new java.util.ArrayList<>(list);
         all.add(last);

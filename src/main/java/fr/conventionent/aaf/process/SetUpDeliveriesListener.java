@@ -43,12 +43,8 @@ public class SetUpDeliveriesListener implements TaskListener {
         AafDeliverySettings.Validation validation = AafDeliverySettings.validate(task::getVariable);
         List<String> errors = new ArrayList<>(validation.errors());
         String prefix = (String) validation.variables().get(PREFIXE_FICHIERS);
-        if (prefix != null) {
-            String other = conventionUsing(prefix, task.getProcessInstanceId());
-            if (other != null) {
-                errors.add("Le préfixe « " + prefix + " » est déjà celui des livraisons de la convention " + other
-                        + " : chaque cible a son propre préfixe.");
-            }
+        if (prefix != null && validation.errors().stream().noneMatch(e -> e.startsWith("Le préfixe"))) {
+            otherTargetClashing(prefix, task.getProcessInstanceId()).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
@@ -71,10 +67,33 @@ public class SetUpDeliveriesListener implements TaskListener {
         }
     }
 
-    /** The convention whose running deliveries already use this prefix, if any. */
-    private String conventionUsing(String prefix, String ownInstanceId) {
-        return engineAuthorization.withoutChecks(() -> runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(KEY).variableValueEquals(PREFIXE_FICHIERS, prefix).list().stream()
-                .filter(p -> !p.getId().equals(ownInstanceId)).map(p -> p.getBusinessKey()).findFirst().orElse(null));
+    /**
+     * Every target takes its files from the same inbox, told apart by prefix: two targets may not share a prefix,
+     * nor have one prefix followed by {@code _} begin the other (the inbox keeps any unreadable name starting with
+     * {@code <prefix>_} for the target, to report it).
+     */
+    private java.util.Optional<String> otherTargetClashing(String prefix, String ownInstanceId) {
+        return engineAuthorization.withoutChecks(() -> {
+            for (var variable : runtimeService.createVariableInstanceQuery().variableName(PREFIXE_FICHIERS).list()) {
+                if (variable.getProcessInstanceId().equals(ownInstanceId) || !(variable.getValue() instanceof String other)) {
+                    continue;
+                }
+                var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
+                        .processInstanceId(variable.getProcessInstanceId()).singleResult();
+                if (instance == null) {
+                    continue;
+                }
+                if (other.equals(prefix)) {
+                    return java.util.Optional.of("Le préfixe « " + prefix + " » est déjà celui des livraisons de la"
+                            + " convention " + instance.getBusinessKey() + " : chaque cible a son propre préfixe.");
+                }
+                if (other.startsWith(prefix + "_") || prefix.startsWith(other + "_")) {
+                    return java.util.Optional.of("Le préfixe « " + prefix + " » se confond avec « " + other
+                            + " », celui des livraisons de la convention " + instance.getBusinessKey()
+                            + " : l'un ne doit pas commencer par l'autre suivi de « _ ».");
+                }
+            }
+            return java.util.Optional.<String>empty();
+        });
     }
 }

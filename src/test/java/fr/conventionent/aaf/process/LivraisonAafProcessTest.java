@@ -308,6 +308,10 @@ class LivraisonAafProcessTest extends EngineTest {
 
         assertThatThrownBy(() -> taskService.complete(otherTask, setUp(Map.of())))
                 .hasMessageContaining("Le préfixe « " + PREFIX + " » est déjà celui des livraisons de la convention " + NUMERO);
+        assertThatThrownBy(() -> taskService.complete(otherTask, setUp(Map.of(PREFIXE_FICHIERS, "ENT78-VERSAILLES"))))
+                .hasMessageContaining("Le préfixe « ENT78-VERSAILLES » se confond avec « " + PREFIX + " »");
+        taskService.complete(otherTask, setUp(Map.of(PREFIXE_FICHIERS, "ENT92-NANTERRE")));
+        assertThat(runtimeService.getVariable(other, PREFIXE_FICHIERS)).isEqualTo("ENT92-NANTERRE");
     }
 
     // ---------------------------------------------------------------- scheduled runs
@@ -417,6 +421,30 @@ class LivraisonAafProcessTest extends EngineTest {
         assertThat(recipients(mail)).containsExactly("dsi@demo.example");
         assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
         assertThat(list(serverRoot.resolve("depot"))).isEmpty();
+    }
+
+    @Test
+    void aRunPerformedAgainAfterItsFilesWereSentAndArchivedSendsNothingTwice() throws Exception {
+        ProcessInstance instance = setUpWithServer(Map.of());
+        generate(AafFileType.DELTA, "2026-03-03");
+        moveClockTo(paris("2026-03-03T06:00"));
+        executeDueJobs();
+        Path remote = serverRoot.resolve("depot");
+        Files.delete(remote.resolve("ENT78_Delta_20260303.zip"));
+
+        // as if the job ran again (upload done, engine transaction lost): same scheduled run, files already archived
+        runtimeService.setVariables(instance.getId(), Map.of(PROCHAINE_LIVRAISON, paris("2026-03-03T06:00"),
+                PROCHAINE_LIVRAISON_TYPE, "Delta"));
+        runtimeService.createProcessInstanceModification(instance.getId())
+                .cancelAllForActivity(TIMER_DELIVERY_TIME)
+                .startBeforeActivity(TASK_DELIVER)
+                .execute();
+        executeDueJobs();
+
+        assertThat(report(instance).get("resultat").asText()).isEqualTo("deja-livre");
+        assertThat(list(remote)).containsExactly(PREFIX + "_Delta_20260303_bordereau.txt");
+        assertThat(history(instance)).extracting(e -> e.get("resultat").asText()).containsExactly("envoye", "deja-livre");
+        assertThat(nextDelivery(instance)).isEqualTo(paris("2026-03-04T06:00"));
     }
 
     // ---------------------------------------------------------------- failures
