@@ -77,7 +77,8 @@ public class AafDeliveryRunner {
         if (report.status() == AafDeliveryReport.Status.FAILED) {
             throw new AafDeliveryFailedException("Livraison AAF " + extraction.label() + " de la convention "
                     + conventionNumero + " : échec d'envoi SFTP – " + String.join(" ; ", report.problems())
-                    + " Le dossier de dépôt est intact ; le prochain essai renvoie tout.");
+                    + (report.problems().stream().anyMatch(p -> p.endsWith(".")) ? " " : ". ")
+                    + "Le dossier de dépôt est intact ; le prochain essai renvoie tout.");
         }
         AafRunReport.Result result = report.sent() ? AafRunReport.Result.ENVOYE : AafRunReport.Result.REFUSE;
         return new AafRunReport(extraction.label(), run.type().label(), run.at(), ranAt, result, report.files().size(),
