@@ -75,9 +75,9 @@ public class AafDeliveryRunner {
         AafDeliveryReport report = pipeline.deliver(inbox, config);
         LOG.info("Livraison AAF {} ({}) : {}", extraction.label(), conventionNumero, report.summary());
         if (report.status() == AafDeliveryReport.Status.FAILED) {
+            String reasons = String.join(" ; ", report.problems());
             throw new AafDeliveryFailedException("Livraison AAF " + extraction.label() + " de la convention "
-                    + conventionNumero + " : échec d'envoi SFTP – " + String.join(" ; ", report.problems())
-                    + (report.problems().stream().anyMatch(p -> p.endsWith(".")) ? " " : ". ")
+                    + conventionNumero + " : échec d'envoi SFTP – " + reasons + (reasons.endsWith(".") ? " " : ". ")
                     + "Le dossier de dépôt est intact ; le prochain essai renvoie tout.");
         }
         AafRunReport.Result result = report.sent() ? AafRunReport.Result.ENVOYE : AafRunReport.Result.REFUSE;
