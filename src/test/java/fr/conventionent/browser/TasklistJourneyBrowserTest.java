@@ -69,7 +69,7 @@ class TasklistJourneyBrowserTest extends EngineTest {
             browser.login("ien.versailles");
             browser.openTask("Transmettre la convention");
             browser.waitForText("Télécharger la convention (DOCX)");
-            browser.clickRadio("rejeter");
+            browser.choose("Rejeter");
             browser.fill("Field_Motif", MOTIF);
             browser.screenshot("rejet-ien");
             browser.complete();
@@ -91,7 +91,7 @@ class TasklistJourneyBrowserTest extends EngineTest {
 
             browser.login("recteur");
             browser.openTask("Signer la convention (Recteur)");
-            browser.clickRadio("valider");
+            browser.choose("Signer la convention");
             LocalDate today = FrenchFormats.toLocalDate(ClockUtil.getCurrentTime());
             browser.fill("Field_DateSignature", today.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
             browser.screenshot("signature-recteur");
@@ -137,7 +137,7 @@ class TasklistJourneyBrowserTest extends EngineTest {
     private static void signCopies(TasklistBrowser browser) throws Exception {
         browser.openTask("Signer la convention en 2 exemplaires");
         browser.waitForText("Télécharger la convention (DOCX)");
-        browser.check("input[name=exemplairesSignes]");
+        browser.check("input[id$='Field_ExemplairesSignes']");
         browser.screenshot("exemplaires-signes");
         browser.complete();
         browser.waitForTaskGone("Signer la convention en 2 exemplaires");
@@ -146,7 +146,7 @@ class TasklistJourneyBrowserTest extends EngineTest {
     private static void review(TasklistBrowser browser, String user, String taskName) throws Exception {
         browser.login(user);
         browser.openTask(taskName);
-        browser.clickRadio("valider");
+        browser.choose("Valider");
         browser.screenshot("validation-" + user);
         browser.complete();
         browser.waitForTaskGone(taskName);

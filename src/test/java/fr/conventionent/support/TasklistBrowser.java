@@ -102,8 +102,8 @@ public class TasklistBrowser implements AutoCloseable {
 
     /** A Camunda Forms field, by the end of its id (Field_CommuneNom, Field_EcoleUai_0…). */
     public void fill(String fieldSuffix, String value) {
-        WebElement input = until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id$='" + fieldSuffix + "']")));
+        WebElement input = until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "input[id$='" + fieldSuffix + "'], textarea[id$='" + fieldSuffix + "'], input[id*='" + fieldSuffix + "-']")));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(value);
         input.sendKeys(Keys.TAB);
@@ -116,10 +116,12 @@ public class TasklistBrowser implements AutoCloseable {
         input.sendKeys(value);
     }
 
-    public void clickRadio(String value) {
-        WebElement radio = until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("input[type=radio][value='" + value + "']")));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", radio);
+    /** A Camunda Forms radio button, by the beginning of its label. */
+    public void choose(String labelStart) {
+        WebElement label = until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//label[.//input[@type='radio']][starts-with(normalize-space(.), \"" + labelStart + "\")]")));
+        WebElement radio = label.findElement(By.cssSelector("input[type=radio]"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(); arguments[0].click();", radio);
     }
 
     public void check(String cssSelector) {

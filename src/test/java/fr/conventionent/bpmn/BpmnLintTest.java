@@ -1,0 +1,35 @@
+package fr.conventionent.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import fr.conventionent.support.NpmTools;
+
+/** Every diagram passes bpmnlint's recommended rules and its Camunda Platform 7.24 compatibility plugin (.bpmnlintrc). */
+class BpmnLintTest {
+
+    @Test
+    void everyDiagramPassesBpmnlint() throws Exception {
+        Assumptions.assumeTrue(NpmTools.npmAvailable(), "npm absent : bpmnlint ignoré");
+        Assumptions.assumeTrue(NpmTools.install(), "registre npm injoignable : bpmnlint ignoré");
+        List<String> command = new ArrayList<>(List.of(
+                NpmTools.HOME.resolve("node_modules/.bin/bpmnlint").toString(),
+                "--config", Path.of(".bpmnlintrc").toAbsolutePath().toString()));
+        try (var files = Files.list(Path.of("bpmn"))) {
+            files.filter(f -> f.toString().endsWith(".bpmn")).sorted()
+                    .forEach(f -> command.add(f.toAbsolutePath().toString()));
+        }
+
+        NpmTools.Result result = NpmTools.run(NpmTools.HOME, command);
+
+        assertThat(result.output()).as("bpmnlint").doesNotContain("warning", "error");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+}

@@ -1,0 +1,54 @@
+package fr.conventionent.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import fr.conventionent.convention.ConventionDataMapper;
+import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.support.EngineTest;
+
+/**
+ * The generated documents are real DOCX files: LibreOffice (headless) opens each one and
+ * converts it to PDF, under target/libreoffice/.
+ */
+class DocumentsOpenInLibreOfficeTest extends EngineTest {
+
+    private static final Path SOFFICE = Path.of("/usr/bin/soffice");
+    private static final Path OUT = Path.of("target", "libreoffice").toAbsolutePath();
+
+    @Autowired
+    ConventionDocument conventionDocument;
+
+    @Test
+    void theConventionOpensInLibreOffice() throws Exception {
+        var data = ConventionDataMapper.normalize(ConventionDataMapper.read(
+                SampleConventions.completion("78646", "Versailles", 40)));
+        assertConvertsToPdf("convention-40-ecoles.docx", conventionDocument.generate(data, "CONV-78646-2026-01", 1));
+    }
+
+    static void assertConvertsToPdf(String name, byte[] docx) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(SOFFICE),
+                "LibreOffice absent (/usr/bin/soffice) : conversion ignorée. Installer : apt-get install libreoffice-writer-nogui");
+        Files.createDirectories(OUT);
+        Path file = OUT.resolve(name);
+        Files.write(file, docx);
+        Path profile = Files.createTempDirectory("lo-profile");
+        Process process = new ProcessBuilder(List.of(SOFFICE.toString(), "-env:UserInstallation=" + profile.toUri(),
+                "--headless", "--convert-to", "pdf", "--outdir", OUT.toString(), file.toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("LibreOffice a répondu").isTrue();
+        Path pdf = OUT.resolve(name.replace(".docx", ".pdf"));
+        assertThat(pdf).as(output).exists();
+        assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes());
+        assertThat(Files.size(pdf)).isGreaterThan(10_000);
+    }
+}
