@@ -3,6 +3,7 @@ package fr.conventionent.aaf.process;
 import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
 import fr.conventionent.convention.Contact;
+import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.EngineAuthorization;
 import fr.conventionent.identity.Groups;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -29,13 +31,15 @@ public class AafDeliveries {
     private static final Logger LOG = LoggerFactory.getLogger(AafDeliveries.class);
 
     private final RuntimeService runtimeService;
+    private final HistoryService historyService;
     private final InstanceAccess instanceAccess;
     private final EngineAuthorization engineAuthorization;
     private final AafProperties properties;
 
-    public AafDeliveries(RuntimeService runtimeService, InstanceAccess instanceAccess,
+    public AafDeliveries(RuntimeService runtimeService, HistoryService historyService, InstanceAccess instanceAccess,
                          EngineAuthorization engineAuthorization, AafProperties properties) {
         this.runtimeService = runtimeService;
+        this.historyService = historyService;
         this.instanceAccess = instanceAccess;
         this.engineAuthorization = engineAuthorization;
         this.properties = properties;
@@ -98,6 +102,20 @@ public class AafDeliveries {
             }
             return waiting.size();
         });
+    }
+
+    /**
+     * Asked before each run, as a safety net besides {@code ConventionTerminee}: the convention of these deliveries
+     * has ended (its {@code convention} instance is finished, or was deleted) and none runs under its number.
+     * Deliveries started without a convention instance (by hand) are not concerned.
+     */
+    public boolean conventionEnded(DelegateExecution deliveries) {
+        String numero = deliveries.getProcessBusinessKey();
+        return engineAuthorization.withoutChecks(() ->
+                runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY)
+                        .processInstanceBusinessKey(numero).count() == 0
+                && historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY)
+                        .processInstanceBusinessKey(numero).finished().count() > 0);
     }
 
     public boolean isRunning(String conventionNumero) {

@@ -2,6 +2,7 @@ package fr.conventionent.aaf.process;
 
 import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
+import fr.conventionent.aaf.AafFileType;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,9 +32,8 @@ public class AafDeliverySchedule {
         Date planned = (Date) execution.getVariable(PROCHAINE_LIVRAISON);
         ZonedDateTime at = planned == null ? ZonedDateTime.now(EngineClock.PARIS) : paris(planned);
         Object type = execution.getVariable(PROCHAINE_LIVRAISON_TYPE);
-        return new AafSchedule.Run(at, type != null
-                ? fr.conventionent.aaf.AafFileType.fromLabel(type.toString()).orElseThrow()
-                : schedule.typeOn(at.toLocalDate()).orElse(fr.conventionent.aaf.AafFileType.DELTA));
+        return new AafSchedule.Run(at, type != null ? AafFileType.fromLabel(type.toString()).orElseThrow()
+                : schedule.typeOn(at.toLocalDate()).orElse(AafFileType.DELTA));
     }
 
     static ZonedDateTime paris(Date date) {

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The convention has ended (message {@code ConventionTerminee}): the next run is already cancelled by the
- * interrupting event sub-process; the target's private key is deleted once this is committed, and the correspondents
- * are told they may remove the public key (if the set-up had been done).
+ * The convention has ended (message {@code ConventionTerminee}, whose interrupting event sub-process has already
+ * cancelled the next run; or, found at a run's time, its instance finished): the target's private key is deleted
+ * once this is committed, and the correspondents are told they may remove the public key (if the set-up was done).
  */
 @Component("closeAafDeliveriesDelegate")
 public class CloseDeliveriesDelegate implements JavaDelegate {

@@ -12,7 +12,10 @@ public final class LivraisonAafProcess {
     public static final String TASK_SET_UP = "UserTask_SetUpDeliveries";
     public static final String TASK_SEND_PUBLIC_KEY = "ServiceTask_SendPublicKey";
     public static final String TIMER_DELIVERY_TIME = "TimerEvent_DeliveryTimeReached";
+    public static final String GATEWAY_CONVENTION_IN_FORCE = "Gateway_ConventionInForce";
     public static final String TASK_DELIVER = "ServiceTask_DeliverFiles";
+    public static final String TASK_CLOSE_AT_END = "ServiceTask_CloseDeliveriesAtEnd";
+    public static final String END_ENDED = "EndEvent_DeliveriesEnded";
     public static final String SUBPROCESS_CONVENTION_ENDED = "SubProcess_ConventionEnded";
     public static final String START_CONVENTION_ENDED = "StartEvent_ConventionTerminee";
     public static final String TASK_CLOSE = "ServiceTask_CloseDeliveries";

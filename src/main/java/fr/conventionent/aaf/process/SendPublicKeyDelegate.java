@@ -1,5 +1,6 @@
 package fr.conventionent.aaf.process;
 
+import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ public class SendPublicKeyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         AafDeliverySettings settings = AafDeliverySettings.from(execution::getVariable);
-        AafSchedule.Run first = settings.schedule().firstRunAfter(java.time.ZonedDateTime.now(EngineClock.PARIS));
+        AafSchedule.Run first = settings.schedule().firstRunAfter(ZonedDateTime.now(EngineClock.PARIS));
         mails.publicKey(execution, execution.getProcessBusinessKey(), settings, first);
     }
 }

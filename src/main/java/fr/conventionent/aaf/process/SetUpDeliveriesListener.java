@@ -10,6 +10,7 @@ import fr.conventionent.identity.UserDirectory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -72,7 +73,7 @@ public class SetUpDeliveriesListener implements TaskListener {
      * nor have one prefix followed by {@code _} begin the other (the inbox keeps any unreadable name starting with
      * {@code <prefix>_} for the target, to report it).
      */
-    private java.util.Optional<String> otherTargetClashing(String prefix, String ownInstanceId) {
+    private Optional<String> otherTargetClashing(String prefix, String ownInstanceId) {
         return engineAuthorization.withoutChecks(() -> {
             for (var variable : runtimeService.createVariableInstanceQuery().variableName(PREFIXE_FICHIERS).list()) {
                 if (variable.getProcessInstanceId().equals(ownInstanceId) || !(variable.getValue() instanceof String other)) {
@@ -84,16 +85,16 @@ public class SetUpDeliveriesListener implements TaskListener {
                     continue;
                 }
                 if (other.equals(prefix)) {
-                    return java.util.Optional.of("Le préfixe « " + prefix + " » est déjà celui des livraisons de la"
+                    return Optional.of("Le préfixe « " + prefix + " » est déjà celui des livraisons de la"
                             + " convention " + instance.getBusinessKey() + " : chaque cible a son propre préfixe.");
                 }
                 if (other.startsWith(prefix + "_") || prefix.startsWith(other + "_")) {
-                    return java.util.Optional.of("Le préfixe « " + prefix + " » se confond avec « " + other
+                    return Optional.of("Le préfixe « " + prefix + " » se confond avec « " + other
                             + " », celui des livraisons de la convention " + instance.getBusinessKey()
                             + " : l'un ne doit pas commencer par l'autre suivi de « _ ».");
                 }
             }
-            return java.util.Optional.<String>empty();
+            return Optional.<String>empty();
         });
     }
 }

@@ -63,7 +63,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class LivraisonAafProcessTest extends EngineTest {
 
-    private static final String NUMERO = "CONV-78646-2026-01";
+    /** Deliveries started by hand, under a number no convention of these tests takes (the safety net would stop them). */
+    private static final String NUMERO = "CONV-78646-1999-01";
+    private static final String OTHER_NUMERO = "CONV-92050-1999-01";
     private static final String PREFIX = "ENT78-VERSAILLES_01";
     private static final Path DEPOT = Path.of("target/test-data/aaf/depot");
     private static final Path ARCHIVES = Path.of("target/test-data/aaf/archives");
@@ -302,7 +304,7 @@ class LivraisonAafProcessTest extends EngineTest {
         ProcessInstance instance = started();
         startServer(instance);
         completeSetUp(instance, setUp(Map.of()));
-        String other = deliveries.start("CONV-92050-2026-01", "92050", "Nanterre", JsonVariables.write(CORRESPONDANTS));
+        String other = deliveries.start(OTHER_NUMERO, "92050", "Nanterre", JsonVariables.write(CORRESPONDANTS));
         executeDueJobs();
         String otherTask = setUpTask(instance(other)).getId();
 
@@ -552,9 +554,35 @@ class LivraisonAafProcessTest extends EngineTest {
     }
 
     @Test
+    void atARunsTimeDeliveriesWhoseConventionHasEndedStopEvenWithoutTheMessage() throws Exception {
+        ProcessInstance convention = startConvention("92050");
+        String numero = convention.getBusinessKey();
+        String id = deliveries.start(numero, "92050", "Nanterre", JsonVariables.write(CORRESPONDANTS));
+        executeDueJobs();
+        ProcessInstance instance = instance(id);
+        startServer(instance);
+        completeSetUp(instance, setUp(Map.of()));
+        Files.createDirectories(DEPOT);
+        generate(AafFileType.DELTA, "2026-03-03");
+        moveClockTo(paris("2026-03-03T06:00"));
+        executeDueJobs();
+        assertThat(report(instance).get("resultat").asText()).isEqualTo("envoye");
+
+        runtimeService.deleteProcessInstance(convention.getId(), "convention close sans message (essai)");
+        moveClockTo(paris("2026-03-04T06:00"));
+        executeDueJobs();
+
+        assertThat(instance).isEnded().hasPassed(GATEWAY_CONVENTION_IN_FORCE, TASK_CLOSE_AT_END, END_ENDED)
+                .hasNotPassed(END_STOPPED);
+        assertThat(history(id)).hasSize(1);
+        assertThat(CLES.resolve(numero).resolve("id_ed25519")).doesNotExist();
+        assertThat(mailAbout("Fin des livraisons AAF de la convention " + numero)).isNotNull();
+    }
+
+    @Test
     void stoppingByBusinessKeyAlsoEndsARunInIncidentAndTouchesNoOtherConvention() throws Exception {
         ProcessInstance instance = setUpWithServer(Map.of());
-        String other = deliveries.start("CONV-92050-2026-01", "92050", "Nanterre", JsonVariables.write(CORRESPONDANTS));
+        String other = deliveries.start(OTHER_NUMERO, "92050", "Nanterre", JsonVariables.write(CORRESPONDANTS));
         generate(AafFileType.DELTA, "2026-03-03");
         server.stop();
         moveClockTo(paris("2026-03-03T06:00"));
@@ -570,7 +598,7 @@ class LivraisonAafProcessTest extends EngineTest {
         assertThat(instance).isEnded().hasPassed(END_STOPPED);
         assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-        assertThat(deliveries.isRunning("CONV-92050-2026-01")).isTrue();
+        assertThat(deliveries.isRunning(OTHER_NUMERO)).isTrue();
         assertThat(instance(other)).isNotEnded();
         assertThat(list(DEPOT)).isNotEmpty();
     }
@@ -667,8 +695,15 @@ class LivraisonAafProcessTest extends EngineTest {
     }
 
     private List<JsonNode> history(ProcessInstance instance) {
+        return history(instance.getId());
+    }
+
+    /** From history: also once the instance has ended. */
+    private List<JsonNode> history(String instanceId) {
+        var variable = historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                .variableName(HISTORIQUE_LIVRAISONS).singleResult();
         List<JsonNode> entries = new ArrayList<>();
-        JsonVariables.read(runtimeService.getVariableTyped(instance.getId(), HISTORIQUE_LIVRAISONS)).forEach(entries::add);
+        JsonVariables.read(variable.getTypedValue()).forEach(entries::add);
         return entries;
     }
 
