@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 public class AafDeliverySchedule {
 
     public Date nextRun(DelegateExecution execution) {
-        AafSchedule schedule = AafDeliverySettings.from(execution::getVariable).schedule();
+        AafSchedule schedule = AafDeliverySettings.schedule(execution::getVariable);
         Date last = (Date) execution.getVariable(DERNIERE_LIVRAISON_PREVUE);
         AafSchedule.Run next = schedule.nextRun(last == null ? null : paris(last), ZonedDateTime.now(EngineClock.PARIS));
         execution.setVariable(PROCHAINE_LIVRAISON, next.asDate());

@@ -51,6 +51,12 @@ public record AafDeliverySettings(String prefix, AafSchedule schedule, boolean z
         return validation.settings();
     }
 
+    /** The schedule alone (the timer needs nothing else: a bad SFTP value must not stop the next run being planned). */
+    public static AafSchedule schedule(Function<String, Object> variables) {
+        return AafSchedule.of(strings(variables.apply(JOURS_COMPLET)), strings(variables.apply(JOURS_DELTA)),
+                text(variables.apply(HEURE_LIVRAISON)));
+    }
+
     /** Outcome of the set-up check: problems in French, or the settings and the variables to store. */
     public record Validation(List<String> errors, AafDeliverySettings settings, Map<String, Object> variables) {
     }
