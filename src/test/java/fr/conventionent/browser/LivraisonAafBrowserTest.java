@@ -11,7 +11,9 @@ import fr.conventionent.convention.Contact;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.TasklistBrowser;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,23 +59,28 @@ class LivraisonAafBrowserTest extends EngineTest {
             assertThat(browser.pageText()).doesNotContain("PRIVATE KEY");
             browser.screenshot("formulaire");
 
-            browser.fill("Field_PrefixeFichiers", "ENT78-VERSAILLES");
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("Field_PrefixeFichiers", "ENT78-VERSAILLES");
+            fields.put("Field_HoteSftp", "sftp exploitant");
+            fields.put("Field_PortSftp", "2222");
+            fields.put("Field_UtilisateurSftp", "ent78");
+            fields.put("Field_RepertoireDistant", "/depot/aaf");
+            fields.put("Field_EmpreinteHoteSftp", Ed25519Keys.fingerprint(hostKey.keyPair().getPublic()));
             browser.check("input[id$='Field_LivrerZip']");
-            browser.fill("Field_NomArchiveZip", "ENT78_{type}_{date}.zip");
+            fields.put("Field_NomArchiveZip", "ENT78_{type}_{date}.zip");
             browser.check("input[id$='Field_JoindreBordereau']");
-            browser.fill("Field_CodeDestinataire", "ENT-ITOP-78");
-            browser.fill("Field_HoteSftp", "sftp exploitant");
-            browser.fill("Field_PortSftp", "2222");
-            browser.fill("Field_UtilisateurSftp", "ent78");
-            browser.fill("Field_RepertoireDistant", "/depot/aaf");
-            browser.fill("Field_EmpreinteHoteSftp", Ed25519Keys.fingerprint(hostKey.keyPair().getPublic()));
+            fields.put("Field_CodeDestinataire", "ENT-ITOP-78");
+            fields.forEach(browser::fillChecked);
+            fields.forEach(browser::fillChecked); // nothing lost meanwhile
             browser.screenshot("formulaire-rempli");
             browser.complete();
             assertThat(browser.waitForNotificationContaining("Saisie refusée"))
                     .contains("Le serveur SFTP « sftp exploitant » n'est pas un nom d'hôte ni une adresse IP valide.");
             browser.screenshot("refus-serveur");
 
-            browser.fill("Field_HoteSftp", "sftp.exploitant.example");
+            browser.fillChecked("Field_HoteSftp", "sftp.exploitant.example");
+            fields.forEach((field, value) -> browser.fillChecked(field, field.equals("Field_HoteSftp")
+                    ? "sftp.exploitant.example" : value));
             browser.complete();
             browser.waitForTaskGone("Paramétrer les livraisons AAF");
         }
