@@ -6,14 +6,21 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The convention is signed: it is in force from the Recteur's signature until the end of its initial term. */
+import fr.conventionent.aaf.process.AafDeliveries;
+
+/**
+ * The convention is signed: it is in force from the Recteur's signature until the end of its initial term, and its
+ * AAF deliveries start.
+ */
 @Component("recordConventionInForceDelegate")
 public class RecordConventionInForceDelegate implements JavaDelegate {
 
     private final ConventionDates dates;
+    private final AafDeliveries aafDeliveries;
 
-    public RecordConventionInForceDelegate(ConventionDates dates) {
+    public RecordConventionInForceDelegate(ConventionDates dates, AafDeliveries aafDeliveries) {
         this.dates = dates;
+        this.aafDeliveries = aafDeliveries;
     }
 
     @Override
@@ -23,5 +30,6 @@ public class RecordConventionInForceDelegate implements JavaDelegate {
         execution.setVariable(ConventionVariables.DATE_FIN_INITIALE, dates.termEnd(signature));
         execution.removeVariable(ConventionVariables.MOTIF_REJET);
         execution.removeVariable(ConventionVariables.ETAPE_REJET);
+        aafDeliveries.startFor(execution); // Annexe 2 §2: the AAF deliveries to the operator (livraison-aaf)
     }
 }

@@ -154,11 +154,13 @@ class SignatureCircuitRestTest extends EngineTest {
                 toDsiAndDpo = message;
             }
         }
-        assertThat(assigned).hasSize(8);
+        // 8 steps of the convention and its circuit, then the DSI asked to set up the AAF deliveries (livraison-aaf)
+        assertThat(assigned).hasSize(9);
         // once signed, the convention in force asks for the CNIL formalities and the users' charter
         assertThat(followUp).hasSize(FOLLOW_UP_TASKS.size());
         assertThat(String.join(" ", assigned)).contains("mairie.versailles@demo.example", "ien.versailles@demo.example",
-                "tice.78@demo.example", "dasen.78@demo.example", "daces@demo.example", "recteur@demo.example");
+                "tice.78@demo.example", "dasen.78@demo.example", "daces@demo.example", "recteur@demo.example",
+                "dsi@demo.example");
         assertThat(toDsiAndDpo).isNotNull();
         assertThat(Arrays.toString(toDsiAndDpo.getAllRecipients())).contains("dsi@demo.example", "dpo@demo.example");
         MimeMultipart parts = (MimeMultipart) toDsiAndDpo.getContent();

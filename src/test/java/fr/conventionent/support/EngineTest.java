@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -69,6 +70,9 @@ public abstract class EngineTest {
     @BeforeEach
     void initAssertions() {
         BpmnAwareTests.init(processEngine);
+        // The REST API and the webapps find their engine by name in a JVM-wide registry: once a second test context
+        // (the PostgreSQL one) has started, "default" is its engine. Each test puts its own context's engine back.
+        ProcessEngines.registerProcessEngine(processEngine);
     }
 
     @AfterEach

@@ -109,6 +109,23 @@ public class TasklistBrowser implements AutoCloseable {
         input.sendKeys(Keys.TAB);
     }
 
+    /**
+     * Like {@link #fill}, but only when the field does not hold the value yet, and until it holds it: under load, a
+     * form re-rendered for a field typed just before may reset the one just typed. Call it again for every field
+     * before completing, to check nothing was lost meanwhile.
+     */
+    public void fillChecked(String fieldSuffix, String value) {
+        By field = By.cssSelector("input[id$='" + fieldSuffix + "'], textarea[id$='" + fieldSuffix + "']");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+            WebElement input = d.findElement(field);
+            if (value.equals(input.getAttribute("value"))) {
+                return true;
+            }
+            fill(fieldSuffix, value);
+            return false;
+        });
+    }
+
     /** A field of an embedded HTML form, by its name attribute. */
     public void fillNamed(String name, String value) {
         WebElement input = until(ExpectedConditions.elementToBeClickable(By.cssSelector("[name='" + name + "']")));

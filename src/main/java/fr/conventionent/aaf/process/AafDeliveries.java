@@ -1,0 +1,129 @@
+package fr.conventionent.aaf.process;
+
+import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
+
+import fr.conventionent.convention.Contact;
+import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.identity.EngineAuthorization;
+import fr.conventionent.identity.Groups;
+import fr.conventionent.identity.InstanceAccess;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The AAF deliveries of the conventions (Annexe 2 §2): one {@code livraison-aaf} instance per signed convention,
+ * with the convention's business key, started when the convention comes into force and stopped when it ends.
+ */
+@Component("aafDeliveries")
+public class AafDeliveries {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AafDeliveries.class);
+
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final InstanceAccess instanceAccess;
+    private final EngineAuthorization engineAuthorization;
+    private final AafProperties properties;
+
+    public AafDeliveries(RuntimeService runtimeService, HistoryService historyService, InstanceAccess instanceAccess,
+                         EngineAuthorization engineAuthorization, AafProperties properties) {
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.instanceAccess = instanceAccess;
+        this.engineAuthorization = engineAuthorization;
+        this.properties = properties;
+    }
+
+    /** From the convention's own step, when it comes into force: its number, commune and correspondents. */
+    public void startFor(DelegateExecution convention) {
+        start(convention.getProcessBusinessKey(), (String) convention.getVariable(COMMUNE_INSEE),
+                (String) convention.getVariable(COMMUNE_LIBELLE), convention.getVariable(CORRESPONDANTS_TECHNIQUES));
+    }
+
+    /**
+     * Starts the deliveries of a convention, unless they already run: idempotent.
+     *
+     * @return the id of the running {@code livraison-aaf} instance
+     */
+    public String start(String conventionNumero, String communeInsee, String communeLibelle, Object correspondants) {
+        return engineAuthorization.withoutChecks(() -> {
+            Optional<ProcessInstance> running = running(conventionNumero);
+            if (running.isPresent()) {
+                return running.get().getId();
+            }
+            List<Contact> contacts = JsonVariables.readList(correspondants, Contact.class);
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(CONVENTION_NUMERO, conventionNumero);
+            variables.put(COMMUNE_INSEE, communeInsee);
+            variables.put(COMMUNE_LIBELLE, communeLibelle);
+            variables.put(CORRESPONDANTS_TECHNIQUES, JsonVariables.write(contacts));
+            variables.put(CORRESPONDANTS_TECHNIQUES_TEXTE, AafDeliveryMails.contactsText(contacts));
+            // defaults offered in the set-up task
+            variables.put(JOURS_COMPLET, JsonVariables.write(properties.planning().joursComplet()));
+            variables.put(JOURS_DELTA, JsonVariables.write(properties.planning().joursDelta()));
+            variables.put(HEURE_LIVRAISON, properties.planning().heure());
+            variables.put(LIVRER_ZIP, false);
+            variables.put(JOINDRE_BORDEREAU, false);
+            variables.put(PORT_SFTP, 22);
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, conventionNumero, variables);
+            if (communeInsee != null) {
+                instanceAccess.grantRead(Groups.commune(communeInsee), instance.getId());
+            }
+            LOG.info("Livraisons AAF de la convention {} démarrées", conventionNumero);
+            return instance.getId();
+        });
+    }
+
+    /**
+     * Stops the deliveries of a convention (message {@code ConventionTerminee}): the next run is cancelled, the
+     * target's key deleted, the correspondents told. Nothing to do when none run.
+     *
+     * @return how many instances were stopped (0 or 1)
+     */
+    public int stop(String conventionNumero) {
+        return engineAuthorization.withoutChecks(() -> {
+            List<Execution> waiting = runtimeService.createExecutionQuery().processDefinitionKey(KEY)
+                    .processInstanceBusinessKey(conventionNumero)
+                    .messageEventSubscriptionName(MESSAGE_CONVENTION_TERMINEE).list();
+            for (Execution execution : waiting) {
+                runtimeService.createMessageCorrelation(MESSAGE_CONVENTION_TERMINEE)
+                        .processInstanceId(execution.getProcessInstanceId()).correlateWithResult();
+            }
+            return waiting.size();
+        });
+    }
+
+    /**
+     * Asked before each run, as a safety net besides {@code ConventionTerminee}: the convention of these deliveries
+     * has ended (its {@code convention} instance is finished, or was deleted) and none runs under its number.
+     * Deliveries started without a convention instance (by hand) are not concerned.
+     */
+    public boolean conventionEnded(DelegateExecution deliveries) {
+        String numero = deliveries.getProcessBusinessKey();
+        return engineAuthorization.withoutChecks(() ->
+                runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY)
+                        .processInstanceBusinessKey(numero).count() == 0
+                && historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY)
+                        .processInstanceBusinessKey(numero).finished().count() > 0);
+    }
+
+    public boolean isRunning(String conventionNumero) {
+        return engineAuthorization.withoutChecks(() -> running(conventionNumero).isPresent());
+    }
+
+    private Optional<ProcessInstance> running(String conventionNumero) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(conventionNumero).list().stream().findFirst();
+    }
+}

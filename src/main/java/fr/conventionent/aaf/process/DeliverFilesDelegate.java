@@ -1,0 +1,52 @@
+package fr.conventionent.aaf.process;
+
+import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
+
+import fr.conventionent.aaf.AafFileType;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One scheduled run: delivers the day's extraction ({@link AafDeliveryRunner}), records the report, mails the
+ * reasons of a refusal. An SFTP failure throws: the job is retried with back-off, then becomes an incident.
+ */
+@Component("deliverAafFilesDelegate")
+public class DeliverFilesDelegate implements JavaDelegate {
+
+    private final AafDeliveryRunner runner;
+    private final AafDeliverySchedule schedule;
+    private final AafRunHistory history;
+    private final AafDeliveryMails mails;
+
+    public DeliverFilesDelegate(AafDeliveryRunner runner, AafDeliverySchedule schedule, AafRunHistory history,
+                                AafDeliveryMails mails) {
+        this.runner = runner;
+        this.schedule = schedule;
+        this.history = history;
+        this.mails = mails;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String numero = execution.getProcessBusinessKey();
+        AafDeliverySettings settings = AafDeliverySettings.from(execution::getVariable);
+        AafSchedule.Run run = schedule.scheduledRun(execution, settings.schedule());
+
+        AafRunReport report = runner.run(numero, settings, run);
+
+        history.record(execution, report);
+        execution.setVariable(DERNIERE_LIVRAISON_PREVUE, run.asDate());
+        switch (report.result()) {
+            case REFUSE -> mails.refused(execution, numero, settings, report);
+            case AUCUN_FICHIER -> {
+                if (run.type() == AafFileType.COMPLET) {
+                    mails.completMissing(execution, numero, settings, report);
+                }
+            }
+            default -> {
+                // sent, or already sent by an earlier attempt: nothing to tell
+            }
+        }
+    }
+}
