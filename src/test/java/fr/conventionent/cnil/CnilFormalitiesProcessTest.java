@@ -92,7 +92,7 @@ class CnilFormalitiesProcessTest extends ConventionLifeTest {
         long seenByAnother = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(numero).count();
         actAsNobody();
 
-        assertThat(seen).containsExactly("charte-utilisateurs", "convention", "formalites-cnil");
+        assertThat(seen).containsExactly("charte-utilisateurs", "convention", "formalites-cnil", "livraison-aaf");
         assertThat(seenByAnother).isZero();
     }
 

@@ -711,20 +711,27 @@ class LivraisonAafProcessTest extends EngineTest {
     private List<String> everyVariableText() throws IOException {
         List<String> texts = new ArrayList<>();
         for (var v : runtimeService.createVariableInstanceQuery().disableCustomObjectDeserialization().list()) {
-            texts.add(v.getName() + "=" + text(v.getValue()));
+            texts.add(v.getName() + "=" + text(v::getValue));
         }
         for (var v : historyService.createHistoricVariableInstanceQuery().disableCustomObjectDeserialization().list()) {
-            texts.add(v.getName() + "=" + text(v.getValue()));
+            texts.add(v.getName() + "=" + text(v::getValue));
         }
         for (var d : historyService.createHistoricDetailQuery().variableUpdates().disableCustomObjectDeserialization().list()) {
             var update = (org.camunda.bpm.engine.history.HistoricVariableUpdate) d;
-            texts.add(update.getVariableName() + "=" + text(update.getValue()));
+            texts.add(update.getVariableName() + "=" + text(update::getValue));
         }
         assertThat(texts).anyMatch(t -> t.startsWith(CLE_PUBLIQUE_SFTP + "=ssh-ed25519 "));
         return texts;
     }
 
-    private static String text(Object value) throws IOException {
+    /** Other tests share the history: a Json variable stored empty cannot be read back, and holds no key. */
+    private static String text(java.util.function.Supplier<Object> read) throws IOException {
+        Object value;
+        try {
+            value = read.get();
+        } catch (IllegalArgumentException emptyJson) {
+            return "";
+        }
         if (value instanceof InputStream in) {
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
