@@ -6,7 +6,6 @@ import static fr.conventionent.convention.ConventionVariables.*;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -175,7 +174,7 @@ public class Avenants {
         ConventionData proposal = ConventionDataMapper.read(execution);
         ConventionChanges changes = changes(execution);
         byte[] docx = avenantDocument.generate(new AvenantDocument.Avenant(numero, avenantNumero,
-                localDate(execution.getVariable(DATE_SIGNATURE_CONVENTION)), avenantNumero + 1, before,
+                SubmittedDates.storedDay(execution.getVariable(DATE_SIGNATURE_CONVENTION)), avenantNumero + 1, before,
                 changes.applyTo(before, proposal), (String) execution.getVariable(OBJET),
                 (String) execution.getVariable(CLAUSES), changes));
         execution.setVariable(AVENANT_DOCX, Variables.fileValue(AvenantDocument.fileName(numero, avenantNumero))
@@ -304,10 +303,6 @@ public class Avenants {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof Date date ? ConventionDates.toLocalDate(date) : null;
     }
 
     private static String text(Object value) {

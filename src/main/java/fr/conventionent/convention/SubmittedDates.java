@@ -47,6 +47,11 @@ public final class SubmittedDates {
         }
     }
 
+    /** A date the engine stored (java.util.Date), as its day in Paris; null when absent. */
+    public static LocalDate storedDay(Object value) {
+        return value instanceof Date date ? ConventionDates.toLocalDate(date) : null;
+    }
+
     public static LocalDate today() {
         return ConventionDates.toLocalDate(ClockUtil.getCurrentTime());
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
@@ -89,12 +88,9 @@ public class Denonciations {
                 + " obligations, et l'ENT reste accessible aux écoles de la commune.");
         body.add("Les données de l'annuaire fédérateur cesseront d'être mises à disposition de l'ENT au terme du"
                 + " préavis, et le dossier de la convention sera archivé.");
-        byte[] letter = letters.generate(new LetterDocument.Letter(from, (String) execution.getVariable(COMMUNE_NOM),
-                (String) execution.getVariable(COMMUNE_ADRESSE), (String) execution.getVariable(MAIRE_NOM), numero,
-                localDate(execution.getVariable(DATE_SIGNATURE_CONVENTION)), SubmittedDates.today(),
-                "Dénonciation de la convention relative à l'utilisation de l'ENT dans les écoles", body));
-        execution.setVariable(LETTRE, Variables.fileValue("Denonciation-" + numero + ".docx").file(letter)
-                .mimeType(LetterDocument.MIME_TYPE).create());
+        execution.setVariable(LETTRE, letters.letterAbout(execution, from,
+                "Dénonciation de la convention relative à l'utilisation de l'ENT dans les écoles", body,
+                "Denonciation-" + numero + ".docx"));
     }
 
     /** "Notifier la dénonciation": notified on a day between the opening and today, or abandoned. */
@@ -110,7 +106,7 @@ public class Denonciations {
         String label = "La date de notification de la dénonciation";
         LocalDate notified = SubmittedDates.required(task.getVariable(DATE_NOTIFICATION), label);
         SubmittedDates.notInFuture(notified, label);
-        SubmittedDates.notBefore(notified, label, localDate(task.getVariable(DATE_OUVERTURE)),
+        SubmittedDates.notBefore(notified, label, SubmittedDates.storedDay(task.getVariable(DATE_OUVERTURE)),
                 "l'ouverture de la dénonciation dans l'application");
         task.setVariable(DATE_NOTIFICATION, SubmittedDates.toDate(notified));
     }
@@ -162,10 +158,6 @@ public class Denonciations {
                 + " abandonnée – convention " + numero, "Bonjour,\n\nLa dénonciation de la convention ENT n° " + numero
                 + ", ouverte dans l'application, a été abandonnée avant d'être notifiée. La convention reste en"
                 + " vigueur.\n" + ConventionRecipients.footer()));
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof Date date ? ConventionDates.toLocalDate(date) : null;
     }
 
     private static String capitalize(String text) {

@@ -3,11 +3,16 @@ package fr.conventionent.document;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
+import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.Party;
+import fr.conventionent.convention.SubmittedDates;
 
 /**
  * The letters one party sends the other about a convention (dénonciation, mise en demeure), as
@@ -28,6 +33,20 @@ public class LetterDocument {
     /** Who writes to whom, about which convention. */
     public record Letter(Party from, String communeNom, String communeAdresse, String maireNom, String numero,
                          LocalDate signature, LocalDate date, String object, List<String> body) {
+    }
+
+    /**
+     * The letter about the convention of this execution (commune, maire, number, signature date),
+     * dated today, as a DOCX file variable.
+     */
+    public FileValue letterAbout(DelegateExecution execution, Party from, String object, List<String> body,
+                                 String fileName) {
+        byte[] docx = generate(new Letter(from, (String) execution.getVariable(ConventionVariables.COMMUNE_NOM),
+                (String) execution.getVariable(ConventionVariables.COMMUNE_ADRESSE),
+                (String) execution.getVariable(ConventionVariables.MAIRE_NOM), execution.getProcessBusinessKey(),
+                SubmittedDates.storedDay(execution.getVariable(ConventionVariables.DATE_SIGNATURE_CONVENTION)),
+                SubmittedDates.today(), object, body));
+        return Variables.fileValue(fileName).file(docx).mimeType(MIME_TYPE).create();
     }
 
     public byte[] generate(Letter letter) {

@@ -16,7 +16,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
@@ -136,12 +135,9 @@ public class Resiliations {
         body.add("Jusqu'à l'expiration de ce délai, les parties restent tenues d'exécuter leurs obligations"
                 + " contractuelles. En cas de résiliation, l'ENT restera accessible aux écoles jusqu'à la fin de"
                 + " l'année scolaire en cours.");
-        byte[] letter = letters.generate(new LetterDocument.Letter(from, (String) execution.getVariable(COMMUNE_NOM),
-                (String) execution.getVariable(COMMUNE_ADRESSE), (String) execution.getVariable(MAIRE_NOM), numero,
-                localDate(execution.getVariable(DATE_SIGNATURE_CONVENTION)), SubmittedDates.today(),
-                "Mise en demeure – convention relative à l'utilisation de l'ENT dans les écoles", body));
-        execution.setVariable(LETTRE, Variables.fileValue("Mise-en-demeure-" + numero + ".docx").file(letter)
-                .mimeType(LetterDocument.MIME_TYPE).create());
+        execution.setVariable(LETTRE, letters.letterAbout(execution, from,
+                "Mise en demeure – convention relative à l'utilisation de l'ENT dans les écoles", body,
+                "Mise-en-demeure-" + numero + ".docx"));
     }
 
     /** "Envoyer la mise en demeure": sent on a day between the opening and today, or abandoned. */
@@ -158,7 +154,7 @@ public class Resiliations {
         String label = "La date d'envoi de la lettre recommandée";
         LocalDate sent = SubmittedDates.required(task.getVariable(DATE_ENVOI_LRAR), label);
         SubmittedDates.notInFuture(sent, label);
-        SubmittedDates.notBefore(sent, label, localDate(task.getVariable(DATE_OUVERTURE)),
+        SubmittedDates.notBefore(sent, label, SubmittedDates.storedDay(task.getVariable(DATE_OUVERTURE)),
                 "l'ouverture de la procédure de résiliation dans l'application");
         String number = text(task.getVariable(NUMERO_LRAR));
         if (number.length() > 50) {
@@ -197,7 +193,7 @@ public class Resiliations {
         String label = "La date de l'avis de réception";
         LocalDate received = SubmittedDates.required(task.getVariable(DATE_ACCUSE_RECEPTION), label);
         SubmittedDates.notInFuture(received, label);
-        SubmittedDates.notBefore(received, label, localDate(task.getVariable(DATE_ENVOI_LRAR)),
+        SubmittedDates.notBefore(received, label, SubmittedDates.storedDay(task.getVariable(DATE_ENVOI_LRAR)),
                 "l'envoi de la lettre recommandée");
         task.setVariable(DATE_ACCUSE_RECEPTION, SubmittedDates.toDate(received));
     }
@@ -211,7 +207,7 @@ public class Resiliations {
         String label = "La date de la régularisation";
         LocalDate remedied = SubmittedDates.required(task.getVariable(DATE_REGULARISATION), label);
         SubmittedDates.notInFuture(remedied, label);
-        SubmittedDates.notBefore(remedied, label, localDate(task.getVariable(DATE_ENVOI_LRAR)),
+        SubmittedDates.notBefore(remedied, label, SubmittedDates.storedDay(task.getVariable(DATE_ENVOI_LRAR)),
                 "l'envoi de la mise en demeure");
         String comment = text(task.getVariable(COMMENTAIRE_REGULARISATION));
         if (comment.length() > MAX_TEXT) {
@@ -307,10 +303,6 @@ public class Resiliations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof Date date ? ConventionDates.toLocalDate(date) : null;
     }
 
     private static String text(Object value) {
