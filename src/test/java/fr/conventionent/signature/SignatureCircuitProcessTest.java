@@ -97,8 +97,16 @@ class SignatureCircuitProcessTest extends EngineTest {
     @Test
     void signedCircuitProducesTheBordereauDeCircuitAndArchivesIt() throws Exception {
         ProcessInstance circuit = startCircuit();
-        for (Map<String, Object> submission : List.of(Circuits.signedCopies(), Circuits.approve(), Circuits.approve(),
-                Circuits.approve(), Circuits.approve(), Circuits.recteurSignsToday(), Circuits.scanUploaded())) {
+        complete(circuit, Circuits.signedCopies());
+        var identityService = processEngine.getIdentityService();
+        identityService.setAuthentication("ien.versailles", List.of("ien-circo-versailles"));
+        try {
+            complete(circuit, Circuits.approve());
+        } finally {
+            identityService.clearAuthentication();
+        }
+        for (Map<String, Object> submission : List.of(Circuits.approve(), Circuits.approve(), Circuits.approve(),
+                Circuits.recteurSignsToday(), Circuits.scanUploaded())) {
             complete(circuit, submission);
         }
         executeDueJobs();
@@ -116,7 +124,8 @@ class SignatureCircuitProcessTest extends EngineTest {
         }
         assertThat(text).contains("Bordereau de circuit", NUMERO, "Commune : Versailles").doesNotContain("Tour")
                 .containsSubsequence("Signer la convention en 2 exemplaires", "Effectuée",
-                        "Transmettre la convention (IEN de circonscription)", "Validée",
+                        "Transmettre la convention (IEN de circonscription)", "ien-circo-versailles",
+                        "ien.versailles", "IEN Circonscription versailles", "Validée",
                         "Vérifier la convention (IEN TICE)", "Validée",
                         "Valider la convention (IA-DASEN)", "Validée",
                         "Transmettre pour signature (DACES)", "Validée",
