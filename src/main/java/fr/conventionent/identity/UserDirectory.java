@@ -42,6 +42,22 @@ public class UserDirectory {
         });
     }
 
+    /** "Prénom Nom" of a user, or null when the user is unknown or has no name. */
+    public String fullNameOf(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return null;
+        }
+        return engineAuthorization.withoutChecks(() -> {
+            User user = identityService.createUserQuery().userId(userId).singleResult();
+            if (user == null) {
+                return null;
+            }
+            String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                    + (user.getLastName() == null ? "" : user.getLastName())).trim();
+            return name.isEmpty() ? null : name;
+        });
+    }
+
     public boolean isMember(String userId, String groupId) {
         return engineAuthorization.withoutChecks(() ->
                 identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionVariables;
 
-/** Annexe 2 §1: the académie keeps one signed copy; its scan and the generated DOCX are archived. */
+/**
+ * Annexe 2 §1: the académie keeps one signed copy; its scan, the generated DOCX and the bordereau de
+ * circuit are archived.
+ */
 @Component("archiveSignedCopyDelegate")
 public class ArchiveSignedCopyDelegate implements JavaDelegate {
 
@@ -21,10 +24,17 @@ public class ArchiveSignedCopyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
+        SignedConvention signed = SignedConvention.of(execution);
         FileValue docx = execution.getVariableTyped(ConventionVariables.CONVENTION_DOCX);
         try (InputStream in = docx.getValue()) {
             execution.setVariable("cheminArchive",
-                    filing.archive(SignedConvention.of(execution), docx.getFilename(), in.readAllBytes()).getParent().toString());
+                    filing.archive(signed, docx.getFilename(), in.readAllBytes()).getParent().toString());
+        }
+        FileValue bordereau = execution.getVariableTyped(SignatureCircuitProcess.BORDEREAU_CIRCUIT);
+        if (bordereau != null && bordereau.getValue() != null) {
+            try (InputStream in = bordereau.getValue()) {
+                filing.archiveAlongside(signed, bordereau.getFilename(), in.readAllBytes());
+            }
         }
     }
 }

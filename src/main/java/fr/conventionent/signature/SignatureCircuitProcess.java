@@ -15,6 +15,7 @@ public final class SignatureCircuitProcess {
     public static final String TASK_SEND_TO_DSI_AND_DPO = "ServiceTask_SendToDsiAndDpo";
     public static final String TASK_FILE_IN_SHARED_FOLDER = "ServiceTask_FileInSharedFolder";
     public static final String TASK_NOTIFY_COMMUNE = "ServiceTask_NotifyCommuneCopySent";
+    public static final String TASK_GENERATE_CIRCUIT_EVIDENCE = "ServiceTask_GenerateCircuitEvidence";
     public static final String TASK_ARCHIVE = "ServiceTask_ArchiveSignedCopy";
     public static final String END_SIGNED = "EndEvent_ConventionSigned";
     public static final String END_REJECTED = "EndEvent_ConventionRejected";
@@ -31,6 +32,11 @@ public final class SignatureCircuitProcess {
     public static final String DATE_ENTREE_CIRCUIT = "dateEntreeCircuit";
     public static final String EXEMPLAIRES_SIGNES = "exemplairesSignes";
     public static final String DOCUMENT_A_SIGNER = "documentASigner";
+
+    /** Name of {@link #TASK_SIGN_COPIES}: in the circuit's journal, it starts each round. */
+    public static final String NAME_SIGN_COPIES = "Signer la convention en 2 exemplaires";
+    /** The "bordereau de circuit" (DOCX), generated once the convention or avenant is signed. */
+    public static final String BORDEREAU_CIRCUIT = "bordereauCircuit";
 
     private SignatureCircuitProcess() {
     }

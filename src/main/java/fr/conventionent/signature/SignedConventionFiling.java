@@ -32,6 +32,11 @@ public class SignedConventionFiling {
         return write(folder, signed.scanFileName(), signed.scan());
     }
 
+    /** Another document kept with the signed copy (the bordereau de circuit), in the same archive folder. */
+    public Path archiveAlongside(SignedConvention signed, String name, byte[] content) throws IOException {
+        return write(Path.of(documents.archives()).resolve(signed.numero()), name, content);
+    }
+
     private static Path write(Path folder, String name, byte[] content) throws IOException {
         Files.createDirectories(folder);
         Path target = folder.resolve(name);

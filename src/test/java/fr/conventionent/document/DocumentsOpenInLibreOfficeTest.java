@@ -34,6 +34,11 @@ class DocumentsOpenInLibreOfficeTest extends EngineTest {
         assertConvertsToPdf("convention-40-ecoles.docx", conventionDocument.generate(data, "CONV-78646-2026-01", 1));
     }
 
+    @Test
+    void theBordereauDeCircuitOpensInLibreOffice() throws Exception {
+        assertConvertsToPdf("bordereau-circuit.docx", fr.conventionent.signature.CircuitEvidenceDocumentTest.sample());
+    }
+
     static void assertConvertsToPdf(String name, byte[] docx) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(SOFFICE),
                 "LibreOffice absent (/usr/bin/soffice) : conversion ignorée. Installer : apt-get install libreoffice-writer-nogui");

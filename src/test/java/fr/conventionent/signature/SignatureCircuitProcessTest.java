@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +28,7 @@ import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.document.ConventionDocument;
 import fr.conventionent.support.Circuits;
+import fr.conventionent.support.DocxText;
 import fr.conventionent.support.EngineTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -89,6 +92,51 @@ class SignatureCircuitProcessTest extends EngineTest {
         assertThat(Path.of("target/test-data/archives", NUMERO, "convention.docx")).exists();
         assertThat(java.util.Arrays.stream(GREEN_MAIL.getReceivedMessages()).map(m -> subject(m)))
                 .contains("[Convention ENT] Votre convention " + NUMERO + " est signée");
+    }
+
+    @Test
+    void signedCircuitProducesTheBordereauDeCircuitAndArchivesIt() throws Exception {
+        ProcessInstance circuit = startCircuit();
+        complete(circuit, Circuits.signedCopies());
+        var identityService = processEngine.getIdentityService();
+        identityService.setAuthentication("ien.versailles", List.of("ien-circo-versailles"));
+        try {
+            complete(circuit, Circuits.approve());
+        } finally {
+            identityService.clearAuthentication();
+        }
+        for (Map<String, Object> submission : List.of(Circuits.approve(), Circuits.approve(), Circuits.approve(),
+                Circuits.recteurSignsToday(), Circuits.scanUploaded())) {
+            complete(circuit, submission);
+        }
+        executeDueJobs();
+        assertThat(circuit).isEnded().hasPassed(TASK_GENERATE_CIRCUIT_EVIDENCE, TASK_ARCHIVE);
+
+        String fileName = "Bordereau-circuit-" + NUMERO + ".docx";
+        FileValue bordereau = (FileValue) processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(circuit.getId()).variableName(BORDEREAU_CIRCUIT).disableCustomObjectDeserialization()
+                .singleResult().getTypedValue();
+        assertThat(bordereau.getFilename()).isEqualTo(fileName);
+        assertThat(bordereau.getMimeType()).isEqualTo(ConventionDocument.MIME_TYPE);
+        String text;
+        try (InputStream in = bordereau.getValue()) {
+            text = DocxText.of(in.readAllBytes());
+        }
+        assertThat(text).contains("Bordereau de circuit", NUMERO, "Commune : Versailles").doesNotContain("Tour")
+                .containsSubsequence("Signer la convention en 2 exemplaires", "Effectuée",
+                        "Transmettre la convention (IEN de circonscription)", "ien-circo-versailles",
+                        "ien.versailles", "IEN Circonscription versailles", "Validée",
+                        "Vérifier la convention (IEN TICE)", "Validée",
+                        "Valider la convention (IA-DASEN)", "Validée",
+                        "Transmettre pour signature (DACES)", "Validée",
+                        "Signer la convention (Recteur)", "Validée",
+                        "Numériser et déposer la convention signée", "Effectuée",
+                        "Document établi automatiquement le");
+        assertThat(text.split("Validée|Effectuée", -1)).hasSize(8);
+
+        Path archived = Path.of("target/test-data/archives", NUMERO, fileName);
+        assertThat(archived).exists();
+        assertThat(DocxText.of(Files.readAllBytes(archived))).isEqualTo(text);
     }
 
     @ParameterizedTest

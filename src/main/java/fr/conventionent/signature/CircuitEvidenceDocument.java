@@ -1,0 +1,139 @@
+package fr.conventionent.signature;
+
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.document.DocxBuilder;
+
+/**
+ * The "bordereau de circuit", as a parapheur's evidence sheet: every step of the signature circuit
+ * (from {@code historiqueCircuit}) with its actor, date, decision and reason, round by round.
+ */
+public final class CircuitEvidenceDocument {
+
+    /** One completed step, as {@link CircuitJournal} records it. */
+    public record Entry(String etape, String groupe, String acteur, OffsetDateTime date, String decision,
+                        String motif) {
+
+        @SuppressWarnings("unchecked")
+        static Entry of(Object journalEntry) {
+            Map<String, Object> map = (Map<String, Object>) journalEntry;
+            Object date = map.get("date");
+            return new Entry(text(map.get("etape")), text(map.get("groupe")), text(map.get("acteur")),
+                    date == null ? null : OffsetDateTime.parse(date.toString()), text(map.get("decision")),
+                    text(map.get("motif")));
+        }
+
+        private static String text(Object value) {
+            return value == null || value.toString().isBlank() ? null : value.toString();
+        }
+    }
+
+    private CircuitEvidenceDocument() {
+    }
+
+    public static String fileName(String numero, Integer avenantNumero) {
+        return "Bordereau-circuit-" + numero + (avenantNumero == null ? "" : "-avenant-" + avenantNumero) + ".docx";
+    }
+
+    /** The journal's entries (the parsed {@code historiqueCircuit} list), in order. */
+    public static List<Entry> entries(List<?> journal) {
+        return journal.stream().map(Entry::of).toList();
+    }
+
+    /**
+     * @param fullNames a user's full name from its login, or null when unknown
+     * @param establishedAt when the document is established
+     */
+    public static byte[] generate(String numero, Integer avenantNumero, String commune, Date dateSignature,
+                                  List<Entry> entries, Function<String, String> fullNames, Date establishedAt) {
+        List<Integer> rounds = rounds(entries);
+        int roundCount = rounds.isEmpty() ? 0 : rounds.get(rounds.size() - 1);
+        boolean severalRounds = roundCount > 1;
+
+        DocxBuilder doc = new DocxBuilder().title("Bordereau de circuit");
+        doc.paragraph("Convention ENT n° " + numero);
+        if (avenantNumero != null) {
+            doc.paragraph("Avenant n° " + avenantNumero);
+        }
+        doc.paragraph("Commune : " + (commune == null ? "—" : commune));
+        doc.paragraph("Date de signature : " + (dateSignature == null ? "—" : FrenchFormats.longDate(dateSignature)));
+        doc.paragraph(severalRounds ? "Le circuit de signature a été parcouru en " + roundCount
+                + " tours : chaque rejet a renvoyé le document à la commune pour un nouveau tour."
+                : "Le circuit de signature a été parcouru en un seul tour.");
+
+        List<String> header = new ArrayList<>();
+        if (severalRounds) {
+            header.add("Tour");
+        }
+        header.addAll(List.of("Étape", "Groupe", "Acteur", "Date et heure", "Décision", "Motif"));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            List<String> row = new ArrayList<>();
+            if (severalRounds) {
+                row.add(String.valueOf(rounds.get(i)));
+            }
+            row.add(orDash(entry.etape()));
+            row.add(orDash(entry.groupe()));
+            row.add(actor(entry.acteur(), fullNames));
+            row.add(entry.date() == null ? "—" : dateTime(entry.date().atZoneSameInstant(FrenchFormats.PARIS)));
+            row.add(decision(entry.decision()));
+            row.add(entry.motif() == null ? "" : entry.motif());
+            rows.add(row);
+        }
+        doc.table(header, rows);
+        doc.paragraph("Document établi automatiquement le "
+                + dateTime(establishedAt.toInstant().atZone(FrenchFormats.PARIS)) + " par Convention ENT");
+        return doc.toBytes();
+    }
+
+    /** "28 novembre 2026 à 14 h 05", in Paris time. */
+    static String dateTime(ZonedDateTime paris) {
+        return FrenchFormats.longDate(paris.toLocalDate()) + " à " + paris.getHour() + " h "
+                + String.format("%02d", paris.getMinute());
+    }
+
+    static String decision(String decision) {
+        if (decision == null) {
+            return "—";
+        }
+        return switch (decision) {
+            case "valider" -> "Validée";
+            case "rejeter" -> "Rejetée";
+            case "effectuée" -> "Effectuée";
+            default -> decision;
+        };
+    }
+
+    /** The round of each entry: the commune's signature of its copies starts each round. */
+    private static List<Integer> rounds(List<Entry> entries) {
+        List<Integer> rounds = new ArrayList<>();
+        int round = 0;
+        for (Entry entry : entries) {
+            if (round == 0 || SignatureCircuitProcess.NAME_SIGN_COPIES.equals(entry.etape())) {
+                round++;
+            }
+            rounds.add(round);
+        }
+        return rounds;
+    }
+
+    private static String actor(String login, Function<String, String> fullNames) {
+        if (login == null) {
+            return "—";
+        }
+        String name = fullNames.apply(login);
+        return name == null ? login : login + "\n" + name;
+    }
+
+    private static String orDash(String text) {
+        return text == null ? "—" : text;
+    }
+}
