@@ -26,6 +26,15 @@ public final class EmbeddedPostgres {
 
     /** Points the application at a fresh database of the embedded server, as the postgres profile would. */
     public static void register(DynamicPropertyRegistry registry, String database) {
+        var pg = createDatabase(database);
+        registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", database));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+    }
+
+    /** (Re)creates an empty database on the embedded server. */
+    public static io.zonky.test.db.postgres.embedded.EmbeddedPostgres createDatabase(String database) {
         var pg = server();
         try (var connection = pg.getPostgresDatabase().getConnection();
              var statement = connection.createStatement()) {
@@ -34,9 +43,6 @@ public final class EmbeddedPostgres {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", database));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+        return pg;
     }
 }
