@@ -79,10 +79,25 @@ public class TasklistBrowser implements AutoCloseable {
         until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Démarrer un processus")));
     }
 
+    /**
+     * Starts a process from the "Démarrer un processus" dialog. Under load, the click on the process may land while
+     * the dialog's list is still being rendered and open nothing: the page is then reloaded and the dialog opened
+     * again (three attempts), leaving a screenshot of each miss.
+     */
     public void startProcess(String processName, String fieldSuffix, String value) {
-        driver.findElement(By.partialLinkText("Démarrer un processus")).click();
-        until(ExpectedConditions.elementToBeClickable(By.linkText(processName))).click();
-        fill(fieldSuffix, value);
+        for (int attempt = 1; ; attempt++) {
+            until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Démarrer un processus"))).click();
+            until(ExpectedConditions.elementToBeClickable(By.linkText(processName))).click();
+            try {
+                fill(fieldSuffix, value);
+                break;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                driver.navigate().refresh();
+            }
+        }
         driver.findElement(By.cssSelector(".modal-footer button.btn-primary")).click();
     }
 
