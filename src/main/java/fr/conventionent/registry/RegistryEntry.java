@@ -1,0 +1,18 @@
+package fr.conventionent.registry;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One convention as the registry shows it (a row of {@code registre_convention}). */
+public record RegistryEntry(String processInstanceId, String numero, String communeInsee, String communeNom,
+                            String departement, String circonscription, String statut, String etape,
+                            OffsetDateTime etapeDepuis, LocalDate dateSignature, LocalDate finTermeInitial,
+                            LocalDate prochainAnniversaire, LocalDate limiteDenonciation, LocalDate dateFin,
+                            int version, LocalDate prochainComite, OffsetDateTime aafDerniere, String aafResultat,
+                            String aafResume) {
+
+    /** Avenants signed so far: each one raised the version by one. */
+    public int avenants() {
+        return Math.max(0, version - 1);
+    }
+}

@@ -1,0 +1,24 @@
+package fr.conventionent.registry;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A convention as the registry page, its CSV export and its calendar show it: the stored row and what it means today. */
+public record RegistryLine(String numero, String communeInsee, String communeNom, String departement,
+                           String circonscription, String statut, String statutLibelle, String etape,
+                           Long joursALEtape, LocalDate dateSignature, LocalDate finTermeInitial,
+                           LocalDate prochainAnniversaire, LocalDate limiteDenonciation, LocalDate dateFin,
+                           int version, int avenants, int incidentsOuverts, OffsetDateTime aafDerniere,
+                           String aafResultat, String aafResume, LocalDate prochainComite) {
+
+    static RegistryLine of(RegistryEntry entry, LocalDate today, int openIncidents) {
+        Long days = entry.etapeDepuis() == null || !RegistryStatus.inProgress(entry.statut()) ? null
+                : java.time.temporal.ChronoUnit.DAYS.between(entry.etapeDepuis().toLocalDate(), today);
+        return new RegistryLine(entry.numero(), entry.communeInsee(), entry.communeNom(), entry.departement(),
+                entry.circonscription(), entry.statut(), RegistryStatus.label(entry, days),
+                RegistryStatus.inProgress(entry.statut()) ? entry.etape() : null, days, entry.dateSignature(),
+                entry.finTermeInitial(), entry.prochainAnniversaire(), entry.limiteDenonciation(), entry.dateFin(),
+                entry.version(), entry.avenants(), openIncidents, entry.aafDerniere(), entry.aafResultat(),
+                entry.aafResume(), entry.prochainComite());
+    }
+}
