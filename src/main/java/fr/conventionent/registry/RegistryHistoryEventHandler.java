@@ -62,7 +62,9 @@ public class RegistryHistoryEventHandler implements HistoryEventHandler {
             });
         } else if (event instanceof HistoricProcessInstanceEventEntity instance
                 && ConventionProcess.KEY.equals(instance.getProcessDefinitionKey())
-                && HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(instance.getState())) {
+                && HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(instance.getEventType())
+                && (HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(instance.getState())
+                || instance.getDeleteReason() != null)) {
             // deleted by an administrator (not ended by its life): no longer a convention
             writer.update(instance.getProcessInstanceId(), RegistryRowUpdate::delete);
         } else if (event instanceof HistoricJobLogEvent job && job.getState() == JobState.CREATED.getStateCode()

@@ -1,0 +1,177 @@
+package fr.conventionent.registry;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import fr.conventionent.convention.ConventionDates;
+import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.signature.SignatureCircuitProcess;
+
+/**
+ * Everything recorded about one convention, from the engine's history of every process carrying its number (the
+ * convention, its circuits, avenants, dénonciation or résiliation, comités, AAF deliveries): its documents and the
+ * timeline of its steps.
+ */
+@Component
+public class ConventionFile {
+
+    private static final Map<String, String> DOCUMENT_LABELS = Map.of(
+            ConventionVariables.CONVENTION_DOCX, "Convention (DOCX)",
+            ConventionVariables.CONVENTION_SIGNEE_SCAN, "Convention signée (scan PDF)",
+            "bordereauCircuit", "Bordereau de circuit (DOCX)",
+            "avenantDocx", "Avenant (DOCX)",
+            "avenantSigneScan", "Avenant signé (scan PDF)",
+            "lettreDenonciation", "Lettre de dénonciation (DOCX)",
+            "lettreMiseEnDemeure", "Lettre de mise en demeure (DOCX)",
+            "compteRenduComite", "Compte rendu de comité de pilotage");
+
+    private final HistoryService historyService;
+    private final UserDirectory users;
+
+    public ConventionFile(HistoryService historyService, UserDirectory users) {
+        this.historyService = historyService;
+        this.users = users;
+    }
+
+    /** Every process instance about the convention, oldest first. */
+    public List<HistoricProcessInstance> instances(String numero) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(numero)
+                .orderByProcessInstanceStartTime().asc().list();
+    }
+
+    public List<ConventionDocumentRef> documents(List<HistoricProcessInstance> instances) {
+        Map<String, HistoricProcessInstance> byId = byId(instances);
+        Map<String, ConventionDocumentRef> documents = new LinkedHashMap<>();
+        for (HistoricVariableInstance variable : files(instances)) {
+            if (!(variable.getTypedValue() instanceof FileValue file) || file.getFilename() == null) {
+                continue;
+            }
+            String label = label(variable.getName(), file.getFilename());
+            // a called circuit carries copies of its caller's documents: one line per document
+            documents.putIfAbsent(label + "|" + file.getFilename(), new ConventionDocumentRef(variable.getId(), label,
+                    file.getFilename(), byId.get(variable.getProcessInstanceId()).getProcessDefinitionName(),
+                    dateTime(variable.getCreateTime())));
+        }
+        return new ArrayList<>(documents.values());
+    }
+
+    /** A document's content, if it belongs to one of these instances. */
+    public Optional<FileValue> document(List<HistoricProcessInstance> instances, String variableId) {
+        HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery().variableId(variableId)
+                .singleResult();
+        if (variable == null || !byId(instances).containsKey(variable.getProcessInstanceId())
+                || !(variable.getTypedValue() instanceof FileValue file)) {
+            return Optional.empty();
+        }
+        return Optional.of(file);
+    }
+
+    public List<TimelineEvent> timeline(String numero, List<HistoricProcessInstance> instances) {
+        List<TimelineEvent> events = new ArrayList<>();
+        for (HistoricProcessInstance instance : instances) {
+            String process = instance.getProcessDefinitionName();
+            events.add(new TimelineEvent(dateTime(instance.getStartTime()), process, "Démarrage",
+                    actor(instance.getStartUserId()), null, null));
+            if (instance.getEndTime() != null) {
+                events.add(new TimelineEvent(dateTime(instance.getEndTime()), process,
+                        instance.getDeleteReason() == null ? "Fin" : "Arrêt (" + instance.getDeleteReason() + ")",
+                        null, null, null));
+            }
+        }
+        Map<String, HistoricProcessInstance> byId = byId(instances);
+        for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
+                .processInstanceBusinessKey(numero).finished().list()) {
+            if (SignatureCircuitProcess.KEY.equals(task.getProcessDefinitionKey()) || task.getEndTime() == null) {
+                continue; // circuit steps come from the circuit's journal, with decision and reason
+            }
+            HistoricProcessInstance instance = byId.get(task.getProcessInstanceId());
+            events.add(new TimelineEvent(dateTime(task.getEndTime()),
+                    instance == null ? null : instance.getProcessDefinitionName(), task.getName(),
+                    actor(task.getAssignee()), task.getDeleteReason() == null || "completed".equals(task.getDeleteReason())
+                    ? "terminée" : task.getDeleteReason(), null));
+        }
+        events.addAll(circuitSteps(instances));
+        events.sort(Comparator.comparing(TimelineEvent::date, Comparator.nullsLast(Comparator.naturalOrder())));
+        return events;
+    }
+
+    /** The circuits' journals ({@code historiqueCircuit}): each step with actor, date, decision and reason. */
+    private List<TimelineEvent> circuitSteps(List<HistoricProcessInstance> instances) {
+        List<TimelineEvent> steps = new ArrayList<>();
+        String[] circuits = instances.stream().filter(i -> SignatureCircuitProcess.KEY.equals(i.getProcessDefinitionKey()))
+                .map(HistoricProcessInstance::getId).toArray(String[]::new);
+        if (circuits.length == 0) {
+            return steps;
+        }
+        Map<String, HistoricProcessInstance> byId = byId(instances);
+        for (HistoricVariableInstance journal : historyService.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(circuits).variableName(ConventionVariables.HISTORIQUE_CIRCUIT).list()) {
+            String process = byId.get(journal.getProcessInstanceId()).getProcessDefinitionName();
+            for (JsonNode entry : JsonVariables.read(journal.getValue())) {
+                steps.add(new TimelineEvent(OffsetDateTime.parse(entry.path("date").asText()), process,
+                        entry.path("etape").asText(), actor(entry.path("acteur").asText(null)),
+                        decision(entry.path("decision").asText(null)), entry.path("motif").asText(null)));
+            }
+        }
+        return steps;
+    }
+
+    private List<HistoricVariableInstance> files(List<HistoricProcessInstance> instances) {
+        if (instances.isEmpty()) {
+            return List.of();
+        }
+        return historyService.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+                .variableTypeIn("file").orderByProcessInstanceId().asc().list();
+    }
+
+    private static String label(String variable, String filename) {
+        if (variable.startsWith(ConventionVariables.CONVENTION_DOCX_VERSION_PREFIX)) {
+            return "Convention, version " + variable.substring(ConventionVariables.CONVENTION_DOCX_VERSION_PREFIX.length())
+                    + " (DOCX)";
+        }
+        return DOCUMENT_LABELS.getOrDefault(variable, filename);
+    }
+
+    private static String decision(String decision) {
+        if (decision == null) {
+            return null;
+        }
+        return switch (decision) {
+            case ConventionVariables.DECISION_VALIDER -> "validée";
+            case ConventionVariables.DECISION_REJETER -> "rejetée";
+            default -> decision;
+        };
+    }
+
+    private String actor(String userId) {
+        return userId == null || userId.isBlank() ? null : users.fullNameOf(userId) + " (" + userId + ")";
+    }
+
+    private static Map<String, HistoricProcessInstance> byId(List<HistoricProcessInstance> instances) {
+        Map<String, HistoricProcessInstance> byId = new LinkedHashMap<>();
+        instances.forEach(instance -> byId.put(instance.getId(), instance));
+        return byId;
+    }
+
+    private static OffsetDateTime dateTime(Date date) {
+        return date == null ? null : date.toInstant().atZone(ConventionDates.ZONE).toOffsetDateTime();
+    }
+}
