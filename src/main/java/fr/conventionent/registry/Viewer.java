@@ -64,7 +64,7 @@ public record Viewer(String userId, List<String> groups) {
         communes().forEach(insee -> parts.add("commune " + insee));
         circonscriptions().forEach(circo -> parts.add("circonscription " + circo));
         departements().forEach(dept -> parts.add("département " + dept));
-        return parts.isEmpty() ? "aucune convention" : "conventions de : " + String.join(", ", parts);
+        return parts.isEmpty() ? "aucune convention" : "les conventions de : " + String.join(", ", parts);
     }
 
     private Set<String> suffixes(String prefix) {

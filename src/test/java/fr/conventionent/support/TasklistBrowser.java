@@ -181,6 +181,11 @@ public class TasklistBrowser implements AutoCloseable {
         new org.openqa.selenium.support.ui.Select(select).selectByValue(value);
     }
 
+    /** Follows a link of the page, by its text. */
+    public void clickLink(String text) {
+        until(ExpectedConditions.elementToBeClickable(By.partialLinkText(text))).click();
+    }
+
     public void click(String cssSelector) {
         WebElement element = until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(); arguments[0].click();", element);

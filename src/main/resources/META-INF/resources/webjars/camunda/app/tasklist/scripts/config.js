@@ -53,11 +53,8 @@ export default {
     fallbackLocale: 'fr'
   },
 
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // the "Registre des conventions" link in the header (scripts/registre-lien.js, a tasklist.navbar.action plugin)
+  customScripts: ['scripts/registre-lien'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -1,0 +1,182 @@
+// Registre des conventions: a plain script over the JSON API /registre/api (same session as Tasklist).
+(function () {
+  'use strict';
+  const api = '/registre/api';
+  const state = { tri: 'numero', ordre: 'asc', page: 0, taille: 50, total: 0 };
+  const $ = (selector) => document.querySelector(selector);
+
+  function text(value) { return value === null || value === undefined ? '' : String(value); }
+  function frenchDate(iso) {
+    if (!iso) { return ''; }
+    const [y, m, d] = iso.substring(0, 10).split('-');
+    return d + '/' + m + '/' + y;
+  }
+  function frenchDateTime(iso) {
+    if (!iso) { return ''; }
+    return frenchDate(iso) + ' ' + iso.substring(11, 16);
+  }
+  function cell(row, content, className) {
+    const td = document.createElement('td');
+    if (content instanceof Node) { td.appendChild(content); } else { td.textContent = text(content); }
+    if (className) { td.className = className; }
+    row.appendChild(td);
+    return td;
+  }
+  function showError(message) {
+    const error = $('#erreur');
+    error.textContent = message;
+    error.hidden = !message;
+  }
+  async function call(path, options) {
+    const response = await fetch(api + path, Object.assign({ credentials: 'same-origin',
+      headers: { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' } }, options || {}));
+    if (response.status === 401) {
+      $('#connexion').hidden = false;
+      $('#registre').hidden = true;
+      $('#calendrier').hidden = true;
+      throw new Error('non connecté');
+    }
+    if (!response.ok) {
+      let message = 'Erreur ' + response.status;
+      try { message = (await response.json()).message || message; } catch (e) { /* not JSON */ }
+      showError(message);
+      throw new Error(message);
+    }
+    return response.status === 204 ? null : response.json();
+  }
+
+  function filters() {
+    const parameters = new URLSearchParams();
+    new FormData($('#filtres')).forEach((value, name) => { if (String(value).trim() !== '') { parameters.set(name, value); } });
+    parameters.set('tri', state.tri);
+    parameters.set('ordre', state.ordre);
+    return parameters;
+  }
+
+  async function load() {
+    showError('');
+    const parameters = filters();
+    $('#export-csv').href = api + '/conventions.csv?' + parameters.toString();
+    parameters.set('page', state.page);
+    parameters.set('taille', state.taille);
+    const page = await call('/conventions?' + parameters.toString());
+    state.total = page.total;
+    const body = $('#conventions tbody');
+    body.replaceChildren();
+    page.lignes.forEach((line) => body.appendChild(row(line)));
+    const pages = Math.max(1, Math.ceil(page.total / state.taille));
+    $('#resume').textContent = page.total + ' convention' + (page.total > 1 ? 's' : '');
+    $('#page-courante').textContent = 'page ' + (state.page + 1) + ' sur ' + pages;
+    $('#page-precedente').disabled = state.page === 0;
+    $('#page-suivante').disabled = state.page + 1 >= pages;
+    document.querySelectorAll('th[data-tri]').forEach((th) => {
+      th.classList.toggle('tri-asc', th.dataset.tri === state.tri && state.ordre === 'asc');
+      th.classList.toggle('tri-desc', th.dataset.tri === state.tri && state.ordre === 'desc');
+    });
+  }
+
+  function row(line) {
+    const tr = document.createElement('tr');
+    const link = document.createElement('a');
+    link.href = '#' + line.numero;
+    link.className = 'numero';
+    link.textContent = line.numero;
+    link.addEventListener('click', (event) => { event.preventDefault(); openDetail(line.numero); });
+    cell(tr, link);
+    cell(tr, line.communeNom + ' (' + line.communeInsee + ')');
+    cell(tr, line.statutLibelle, line.joursALEtape > 30 ? 'bloquee' : '');
+    cell(tr, frenchDate(line.dateSignature));
+    cell(tr, frenchDate(line.finTermeInitial));
+    cell(tr, frenchDate(line.prochainAnniversaire));
+    cell(tr, frenchDate(line.limiteDenonciation));
+    cell(tr, 'v' + line.version + (line.avenants ? ' (' + line.avenants + ' avenant' + (line.avenants > 1 ? 's' : '') + ')' : ''));
+    cell(tr, line.incidentsOuverts || '');
+    cell(tr, line.aafDerniere ? frenchDateTime(line.aafDerniere) + ' – ' + text(line.aafResume) : '',
+      line.aafResultat ? 'aaf-' + line.aafResultat : '');
+    cell(tr, frenchDate(line.prochainComite));
+    return tr;
+  }
+
+  async function openDetail(numero) {
+    const detail = await call('/conventions/' + encodeURIComponent(numero));
+    const line = detail.convention;
+    $('#detail-titre').textContent = 'Convention ' + line.numero + ' – commune de ' + line.communeNom;
+    $('#detail-statut').textContent = line.statutLibelle + (line.dateSignature ? ' ; signée le ' + frenchDate(line.dateSignature) : '');
+    const documents = $('#detail-documents');
+    documents.replaceChildren();
+    detail.documents.forEach((document_) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = api + '/conventions/' + encodeURIComponent(line.numero) + '/documents/' + encodeURIComponent(document_.id);
+      a.textContent = document_.libelle;
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(' – ' + document_.fichier + ' (' + text(document_.processus) + ', ' + frenchDateTime(document_.date) + ')'));
+      documents.appendChild(li);
+    });
+    if (detail.documents.length === 0) { documents.innerHTML = '<li>Aucun document pour l’instant.</li>'; }
+    const timeline = $('#detail-chronologie tbody');
+    timeline.replaceChildren();
+    detail.chronologie.forEach((event) => {
+      const tr = document.createElement('tr');
+      [frenchDateTime(event.date), event.processus, event.etape, event.acteur, event.decision, event.motif]
+        .forEach((value) => cell(tr, value));
+      timeline.appendChild(tr);
+    });
+    const cockpit = $('#detail-cockpit');
+    cockpit.hidden = detail.cockpit.length === 0;
+    const links = cockpit.querySelector('ul');
+    links.replaceChildren();
+    detail.cockpit.forEach((link) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = link.url;
+      a.textContent = link.libelle;
+      li.appendChild(a);
+      links.appendChild(li);
+    });
+    $('#detail').hidden = false;
+    $('#detail').scrollIntoView();
+  }
+
+  async function calendar(method) {
+    const result = await call('/calendrier', { method: method });
+    const address = $('#calendrier-adresse');
+    if (result && result.adresse) {
+      address.value = result.adresse;
+      address.hidden = false;
+      $('#calendrier-etat').textContent = 'Nouvelle adresse créée : copiez-la dans votre agenda (elle ne sera plus affichée).';
+    } else {
+      address.hidden = true;
+      $('#calendrier-etat').textContent = 'Adresse révoquée : votre agenda ne reçoit plus les échéances.';
+    }
+  }
+
+  async function start() {
+    let me;
+    try { me = await call('/moi'); } catch (e) { return; }
+    $('#utilisateur').textContent = me.utilisateur;
+    $('#perimetre').textContent = 'Vous voyez ' + me.perimetre + '.';
+    $('#lien-campagnes').hidden = !me.campagnes;
+    $('#calendrier-etat').textContent = me.calendrierCreeLe
+      ? 'Une adresse existe depuis le ' + frenchDateTime(me.calendrierCreeLe) + '.' : 'Vous n’avez pas encore d’adresse.';
+    $('#registre').hidden = false;
+    $('#calendrier').hidden = false;
+    $('#filtres').addEventListener('submit', (event) => { event.preventDefault(); state.page = 0; load().catch(() => {}); });
+    $('#filtres').addEventListener('reset', () => setTimeout(() => { state.page = 0; load().catch(() => {}); }));
+    document.querySelectorAll('th[data-tri]').forEach((th) => th.addEventListener('click', () => {
+      state.ordre = state.tri === th.dataset.tri && state.ordre === 'asc' ? 'desc' : 'asc';
+      state.tri = th.dataset.tri;
+      state.page = 0;
+      load().catch(() => {});
+    }));
+    $('#page-precedente').addEventListener('click', () => { state.page--; load().catch(() => {}); });
+    $('#page-suivante').addEventListener('click', () => { state.page++; load().catch(() => {}); });
+    $('#fermer-detail').addEventListener('click', () => { $('#detail').hidden = true; });
+    $('#calendrier-creer').addEventListener('click', () => calendar('POST').catch(() => {}));
+    $('#calendrier-revoquer').addEventListener('click', () => calendar('DELETE').catch(() => {}));
+    await load().catch(() => {});
+    if (location.hash.length > 1) { openDetail(decodeURIComponent(location.hash.substring(1))).catch(() => {}); }
+  }
+
+  start();
+}());
