@@ -22,6 +22,7 @@ import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.notification.MailProcess;
 import fr.conventionent.signature.SignatureCircuitProcess;
 
 /**
@@ -50,10 +51,11 @@ public class ConventionFile {
         this.users = users;
     }
 
-    /** Every process instance about the convention, oldest first. */
+    /** Every process instance about the convention, oldest first (not its mails: their content is elsewhere). */
     public List<HistoricProcessInstance> instances(String numero) {
         return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(numero)
-                .orderByProcessInstanceStartTime().asc().list();
+                .orderByProcessInstanceStartTime().asc().list().stream()
+                .filter(instance -> !MailProcess.KEY.equals(instance.getProcessDefinitionKey())).toList();
     }
 
     public List<ConventionDocumentRef> documents(List<HistoricProcessInstance> instances) {
@@ -98,7 +100,8 @@ public class ConventionFile {
         Map<String, HistoricProcessInstance> byId = byId(instances);
         for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
                 .processInstanceBusinessKey(numero).finished().list()) {
-            if (SignatureCircuitProcess.KEY.equals(task.getProcessDefinitionKey()) || task.getEndTime() == null) {
+            if (SignatureCircuitProcess.KEY.equals(task.getProcessDefinitionKey())
+                    || !byId.containsKey(task.getProcessInstanceId())) {
                 continue; // circuit steps come from the circuit's journal, with decision and reason
             }
             HistoricProcessInstance instance = byId.get(task.getProcessInstanceId());
