@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.identity.Groups;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -57,8 +55,9 @@ public class CalendarFeed {
         for (CnilDeadlines.CnilDeadline deadline : cnilDeadlines.open()) {
             if (deadline.due() != null && (allIncidents || viewer.sees(deadline.communeInsee(),
                     deadline.circonscription(), deadline.departement()))) {
-                ZonedDateTime due = deadline.due().toInstant().atZone(ConventionDates.ZONE);
-                events.add(event(due, due.plusMinutes(30), "Notification CNIL (72 h) – incident " + deadline.incident(),
+                // in UTC: a TZID would need a VTIMEZONE definition in the feed
+                java.time.Instant due = deadline.due().toInstant();
+                events.add(event(due, due.plusSeconds(1800), "Notification CNIL (72 h) – incident " + deadline.incident(),
                         "Échéance de la notification à la CNIL de la violation de données personnelles (RGPD,"
                                 + " article 33), incident " + deadline.incident() + ", commune " + deadline.communeInsee()
                                 + ".", "cnil-" + deadline.incident()));
@@ -85,7 +84,7 @@ public class CalendarFeed {
         if (line.limiteDenonciation() != null) {
             events.add(day(line.limiteDenonciation(), "Dernier jour pour dénoncer " + about,
                     "Dernier jour pour notifier une dénonciation de " + about + " avant sa reconduction du "
-                            + line.prochainAnniversaire() + " (préavis de 3 mois, article 11).",
+                            + fr.conventionent.convention.FrenchFormats.longDate(line.prochainAnniversaire()) + " (préavis de 3 mois, article 11).",
                     line.numero() + "-limite-denonciation-" + line.limiteDenonciation()));
         }
         if (line.dateFin() != null && !fr.conventionent.convention.ConventionProcess.STATUT_TERMINEE.equals(line.statut())) {

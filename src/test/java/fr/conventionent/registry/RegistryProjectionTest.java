@@ -12,7 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
 import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.aaf.process.LivraisonAafProcess;
+import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.convention.Uai;
+import fr.conventionent.denonciation.DenonciationProcess;
+import fr.conventionent.incident.IncidentProcess;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.identity.Groups;
 import fr.conventionent.support.Circuits;
@@ -27,6 +35,8 @@ class RegistryProjectionTest extends ConventionLifeTest {
     RegistryService registry;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CalendarFeed calendars;
 
     @BeforeEach
     void emptyRegistry() {
@@ -106,5 +116,71 @@ class RegistryProjectionTest extends ConventionLifeTest {
         taskService.complete(openTask(convention).getId(), Circuits.reject("Il manque une école"));
         RegistryLine rejected = line(numero(convention));
         assertThat(rejected.etape()).isEqualTo(openTask(convention).getName());
+    }
+
+    @Test
+    void aDenouncedConventionIsUnderNoticeThenStaysInTheRegistryAsEnded() {
+        ProcessInstance convention = signedConvention("2026-09-15");
+        String numero = numero(convention);
+        moveClockTo("2027-06-08", 10);
+        ProcessInstance denonciation = runtimeService.startProcessInstanceByKey(DenonciationProcess.KEY, Map.of(
+                ConventionVariables.CONVENTION_NUMERO, numero,
+                DenonciationProcess.MOTIF_DENONCIATION, "La commune rejoint l'ENT départemental."));
+        taskService.complete(task(numero, DenonciationProcess.TASK_NOTIFY).getId(), Map.of(
+                DenonciationProcess.DECISION_DENONCIATION, DenonciationProcess.DECISION_NOTIFIER,
+                DenonciationProcess.DATE_NOTIFICATION, "2027-06-08"));
+        RegistryLine notice = line(numero);
+        assertThat(notice.statutLibelle()).isEqualTo("en préavis jusqu'au 8 septembre 2027");
+        assertThat(notice.prochainAnniversaire()).as("plus de reconduction à attendre").isNull();
+        assertThat(registry.detail(DACES, numero).documents()).extracting(ConventionDocumentRef::libelle)
+                .contains("Lettre de dénonciation (DOCX)");
+
+        fire(timer(denonciation.getId(), DenonciationProcess.TIMER_NOTICE_ENDS));
+        assertThat(convention).isEnded();
+        assertThat(line(numero).statutLibelle()).isEqualTo("terminée le 8 septembre 2027");
+        assertThat(registry.page(DACES, RegistryFilter.of(Map.of("statut", "terminee"))).lignes())
+                .extracting(RegistryLine::numero).containsExactly(numero);
+    }
+
+    private String calendarOf(String user) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        calendars.write(calendars.viewer(user), out);
+        return out.toString().replace("\r\n ", "");
+    }
+
+    @Test
+    void theRegistryShowsOpenIncidentsTheLastAafDeliveryTheVersionAndTheCnilDeadline() throws Exception {
+        ProcessInstance convention = signedConvention("2026-03-02");
+        String numero = numero(convention);
+        Map<String, Object> incident = new java.util.HashMap<>();
+        incident.put(IncidentProcess.TYPE_INCIDENT, "fuite-donnees");
+        incident.put(IncidentProcess.DATE_DETECTION, "2026-03-02T08:15");
+        incident.put(IncidentProcess.COMMUNE_INSEE, "78646");
+        incident.put(IncidentProcess.ECOLES_UAI, Uai.withCheckLetter("0781234"));
+        incident.put(IncidentProcess.DONNEES_PERSONNELLES, true);
+        incident.put(IncidentProcess.DESCRIPTION, "La liste des élèves de CM2 est visible par tous les parents.");
+        runtimeService.startProcessInstanceByKey(IncidentProcess.KEY, incident);
+        executeDueJobs();
+        taskService.complete(taskService.createTaskQuery().taskDefinitionKey(IncidentProcess.TASK_QUALIFY)
+                .singleResult().getId(), Map.of(IncidentProcess.GRAVITE, "elevee", IncidentProcess.PERIMETRE, "ecoles",
+                IncidentProcess.VIOLATION_DONNEES, IncidentProcess.OUI, IncidentProcess.ANALYSE, "Droits mal paramétrés."));
+        executeDueJobs();
+        assertThat(line(numero).incidentsOuverts()).isEqualTo(1);
+        assertThat(calendarOf("dpo")).contains("Notification CNIL (72 h) – incident ", "DTSTART:20260305T071500Z");
+        assertThat(calendarOf("mairie.versailles")).contains("Notification CNIL (72 h)");
+        assertThat(calendarOf("mairie.nanterre")).doesNotContain("Notification CNIL");
+
+        String delivery = runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.AAF_DELIVERY_KEY)
+                .processInstanceBusinessKey(numero).singleResult().getId();
+        runtimeService.setVariable(delivery, LivraisonAafProcess.DERNIERE_LIVRAISON, JsonVariables.write(Map.of(
+                "executeeLe", "2026-03-05T06:00:12+01:00", "resultat", "refuse",
+                "resume", "Delta du 5 mars 2026 refusé : 1 fichier mal nommé")));
+        runtimeService.setVariable(convention.getId(), ConventionVariables.VERSION, 2);
+        RegistryLine line = line(numero);
+        assertThat(line.aafResultat()).isEqualTo("refuse");
+        assertThat(line.aafResume()).isEqualTo("Delta du 5 mars 2026 refusé : 1 fichier mal nommé");
+        assertThat(line.aafDerniere()).isEqualTo(java.time.OffsetDateTime.parse("2026-03-05T06:00:12+01:00"));
+        assertThat(line.version()).isEqualTo(2);
+        assertThat(line.avenants()).isEqualTo(1);
     }
 }
