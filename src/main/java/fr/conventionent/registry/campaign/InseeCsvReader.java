@@ -1,18 +1,10 @@
 package fr.conventionent.registry.campaign;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the INSEE codes of a campaign file as spreadsheets write it: UTF-8 with or without BOM, one code per line
@@ -99,19 +91,33 @@ final class InseeCsvReader {
         return -1;
     }
 
+    /**
+     * The cells of one line, quotes understood ("Nanterre; ville"). Own splitter: commons-csv's parser needs a newer
+     * commons-io than the one docx4j brings.
+     */
     private static List<String> cells(String line, Character separator) {
         if (separator == null) {
             return List.of(unquote(line.trim()));
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(line), format)) {
-            List<CSVRecord> records = parser.getRecords();
-            return records.isEmpty() ? List.of() : records.get(0).toList();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            // an unbalanced quote: read the line as plain separated values
-            return Arrays.stream(line.split(java.util.regex.Pattern.quote(separator.toString()), -1))
-                    .map(cell -> unquote(cell.trim())).toList();
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == separator && !quoted) {
+                cells.add(cell.toString().trim());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
         }
+        cells.add(cell.toString().trim());
+        return cells;
     }
 
     private static String unquote(String cell) {
