@@ -1,5 +1,7 @@
 package fr.conventionent.registry.campaign;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One code of a campaign and its result. {@code rang} is its position in the campaign, {@code ligne} the line of
  * the file it came from (what the user sees in a spreadsheet).
@@ -7,6 +9,7 @@ package fr.conventionent.registry.campaign;
 public record CampaignLine(int rang, int ligne, String codeInsee, String commune, LineResult resultat,
                            String convention, String motif) {
 
+    @JsonProperty
     public String resultatLibelle() {
         return resultat.label();
     }

@@ -1,5 +1,7 @@
 package fr.conventionent.registry.campaign;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** What became of one line of a campaign: its code in the database and its French label. */
 public enum LineResult {
     EN_ATTENTE("en-attente", "en attente"),
@@ -14,6 +16,7 @@ public enum LineResult {
         this.label = label;
     }
 
+    @JsonValue
     public String code() {
         return code;
     }
