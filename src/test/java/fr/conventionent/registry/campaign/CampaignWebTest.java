@@ -61,6 +61,26 @@ class CampaignWebTest extends EngineTest {
     }
 
     @Test
+    void departementCampaignThroughAPlainForm() throws Exception {
+        Session daces = login("daces");
+
+        HttpResponse<String> launched = daces.send(HttpRequest.newBuilder(uri(API))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Requested-With", "XMLHttpRequest")
+                .POST(BodyPublishers.ofString("departement=91")).build());
+
+        assertThat(launched.statusCode()).isEqualTo(202);
+        JsonNode report = awaitEnd(daces, JSON.readTree(launched.body()).path("id").asLong());
+        assertThat(report.at("/campagne/source").asText()).isEqualTo("département 91");
+        assertThat(report.at("/campagne/demarrees").asInt()).isEqualTo(2);
+        HttpResponse<String> unknown = daces.send(HttpRequest.newBuilder(uri(API))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Requested-With", "XMLHttpRequest")
+                .POST(BodyPublishers.ofString("departement=77")).build());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).path("message").asText())
+                .isEqualTo("Aucune commune du département 77 dans le référentiel de l'académie.");
+    }
+
+    @Test
     void launchWithoutTheAjaxHeaderIsRefused() throws Exception {
         Session daces = login("daces");
 
