@@ -5,6 +5,7 @@
 
   var API = '/registre/api/campagnes';
   var POLL_MS = 1000;
+  var MAX_FILE_BYTES = 5 * 1024 * 1024;
   var current = null;
   var timer = null;
 
@@ -121,7 +122,9 @@
     if (libelle) { data.append('libelle', libelle); }
     if (document.querySelector('input[name=source]:checked').value === 'fichier') {
       if (!$('fichier').files.length) { alert('Choisissez un fichier de codes INSEE.'); return; }
-      data.append('fichier', $('fichier').files[0]);
+      var file = $('fichier').files[0];
+      if (file.size > MAX_FILE_BYTES) { alert('Fichier trop volumineux (5 Mo au plus) : découpez-le.'); return; }
+      data.append('fichier', file);
     } else {
       var departement = $('departement').value.trim();
       if (!departement) { alert('Indiquez un département, par exemple 78.'); return; }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartFile;
 
 import fr.conventionent.registry.CurrentViewer;
@@ -92,6 +93,11 @@ public class CampaignController {
     public ResponseEntity<Map<String, String>> refused(CampaignRequestException e) {
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("message", e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<Map<String, String>> badId(MethodArgumentTypeMismatchException e) {
+        return refused(new CampaignRequestException(HttpStatus.NOT_FOUND, "Campagne « " + e.getValue() + " » introuvable."));
     }
 
     private CampaignService.Report report(long id) {

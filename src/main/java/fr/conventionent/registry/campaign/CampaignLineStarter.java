@@ -26,6 +26,8 @@ import fr.conventionent.convention.InvalidSubmissionException;
 public class CampaignLineStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignLineStarter.class);
+    /** In StartConventionListener's refusal of a second convention (reworded, its own message is shown as is). */
+    private static final String ALREADY_RUNNING = "déjà en cours";
 
     private final CampaignRepository repository;
     private final RuntimeService runtimeService;
@@ -73,6 +75,10 @@ public class CampaignLineStarter {
             LOG.error("Campagne : démarrage impossible pour la commune {}", line.codeInsee(), e);
             return "erreur technique (relancer la campagne pour réessayer) : " + e.getMessage();
         }
+        if (!refusal.get().contains(ALREADY_RUNNING)) {
+            return refusal.get();
+        }
+        // the listener's refusal, completed with the number of the convention in the way
         return runningConvention(line.codeInsee())
                 .map(numero -> "une convention est déjà en cours pour cette commune : " + numero)
                 .orElse(refusal.get());

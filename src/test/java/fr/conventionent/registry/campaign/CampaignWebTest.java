@@ -58,6 +58,9 @@ class CampaignWebTest extends EngineTest {
         assertThat(csv.body()).startsWith("\uFEFFLigne;Code INSEE;Commune;Résultat;Convention;Motif\r\n")
                 .contains("2;92025;Colombes;démarrée;CONV-92025-").contains("4;91174;Corbeil-Essonnes;refusée;;doublon de la ligne 3");
         assertThat(JSON.readTree(daces.send(get(API)).body()).findValuesAsText("id")).contains(String.valueOf(id));
+        HttpResponse<String> missing = daces.send(get(API + "/abc"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).path("message").asText()).isEqualTo("Campagne « abc » introuvable.");
     }
 
     @Test
