@@ -61,12 +61,15 @@ class DatabaseSchemaPostgresTest extends EngineTest {
     }
 
     @Test
-    void flywayHistoryHasVersionOneApplied() {
+    void flywayHistoryHasCamundaThenTheApplicationsTablesApplied() {
         assertThat(jdbc.queryForList(
                 "select version || ' ' || type || ' ' || success from flyway_schema_history order by installed_rank",
-                String.class)).containsExactly("1 JDBC true");
+                String.class)).containsExactly("1 JDBC true", "2 SQL true", "3 SQL true");
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name in"
+                + " ('registre_convention', 'registre_calendrier', 'registre_campagne', 'registre_campagne_ligne')",
+                Integer.class)).isEqualTo(4);
         var current = flyway.info().current();
-        assertThat(current.getVersion().getVersion()).isEqualTo("1");
+        assertThat(current.getVersion().getVersion()).isEqualTo("3");
         assertThat(current.getState()).isEqualTo(MigrationState.SUCCESS);
         assertThat(flyway.info().pending()).isEmpty();
     }
