@@ -1,5 +1,11 @@
 package fr.conventionent.registry.campaign;
 
+import java.io.IOException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -91,33 +97,18 @@ final class InseeCsvReader {
         return -1;
     }
 
-    /**
-     * The cells of one line, quotes understood ("Nanterre; ville"). Own splitter: commons-csv's parser needs a newer
-     * commons-io than the one docx4j brings.
-     */
+    /** The cells of one line, quotes understood ("Nanterre; ville"), as commons-csv reads a spreadsheet's export. */
     private static List<String> cells(String line, Character separator) {
         if (separator == null) {
             return List.of(unquote(line.trim()));
         }
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cell.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == separator && !quoted) {
-                cells.add(cell.toString().trim());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
+        CSVFormat format = CSVFormat.Builder.create(CSVFormat.DEFAULT).setDelimiter(separator).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(line, format)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of() : records.get(0).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw CampaignRequestException.badRequest("Ligne illisible dans le fichier : « " + line + " »");
         }
-        cells.add(cell.toString().trim());
-        return cells;
     }
 
     private static String unquote(String cell) {
