@@ -62,7 +62,14 @@ public class RegistryBackfill implements ApplicationRunner {
         List<ProcessInstance> missing = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ConventionProcess.KEY).list().stream()
                 .filter(instance -> !known.contains(instance.getId())).toList();
-        missing.forEach(this::add);
+        for (ProcessInstance convention : missing) {
+            try {
+                add(convention);
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                // another node starting at the same time added it first
+                LOG.debug("Convention {} déjà ajoutée au registre par un autre nœud", convention.getBusinessKey());
+            }
+        }
         if (!missing.isEmpty()) {
             LOG.info("Registre des conventions : {} convention(s) en cours ajoutée(s)", missing.size());
         }

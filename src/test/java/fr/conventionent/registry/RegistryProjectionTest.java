@@ -37,6 +37,8 @@ class RegistryProjectionTest extends ConventionLifeTest {
     JdbcTemplate jdbc;
     @Autowired
     CalendarFeed calendars;
+    @Autowired
+    RegistryBackfill backfill;
 
     @BeforeEach
     void emptyRegistry() {
@@ -182,5 +184,22 @@ class RegistryProjectionTest extends ConventionLifeTest {
         assertThat(line.aafDerniere()).isEqualTo(java.time.OffsetDateTime.parse("2026-03-05T06:00:12+01:00"));
         assertThat(line.version()).isEqualTo(2);
         assertThat(line.avenants()).isEqualTo(1);
+    }
+
+    @Test
+    void conventionsStartedBeforeTheRegistryExistedAreAddedAtStartUp() throws Exception {
+        ProcessInstance signed = signedConvention("2026-03-02");
+        moveClockTo("2026-03-05", 9);
+        ProcessInstance preparing = startConvention("92050");
+        jdbc.update("DELETE FROM registre_convention");
+
+        backfill.run(null);
+        backfill.run(null);
+
+        assertThat(line(numero(signed)).statutLibelle()).isEqualTo("en vigueur");
+        assertThat(line(numero(signed)).prochainComite()).isEqualTo(LocalDate.parse("2026-09-02"));
+        assertThat(line(numero(preparing)).statutLibelle())
+                .isEqualTo("en préparation à l'étape « Compléter la convention » depuis aujourd'hui");
+        assertThat(registry.page(DACES, RegistryFilter.of(Map.of())).total()).isEqualTo(2);
     }
 }
