@@ -71,6 +71,9 @@ public class TasklistBrowser implements AutoCloseable {
     public void login(String user) {
         driver.manage().deleteAllCookies();
         driver.get(baseUrl);
+        // a new session starts clean: no form state or open dialog kept by the previous user's Tasklist
+        ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+        driver.get(baseUrl);
         WebElement username = until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("input[ng-model=username]")));
         username.sendKeys(user);
@@ -81,12 +84,15 @@ public class TasklistBrowser implements AutoCloseable {
 
     /**
      * Starts a process from the "Démarrer un processus" dialog. Under load, the click on the process may land while
-     * the dialog's list is still being rendered and open nothing: the page is then reloaded and the dialog opened
-     * again (three attempts), leaving a screenshot of each miss.
+     * the dialog's list is still being rendered and open nothing: the dialog is then closed and opened again (three
+     * attempts), leaving a screenshot of each miss.
      */
     public void startProcess(String processName, String fieldSuffix, String value) {
+        By dialog = By.cssSelector(".modal-dialog");
         for (int attempt = 1; ; attempt++) {
-            until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Démarrer un processus"))).click();
+            if (driver.findElements(dialog).isEmpty()) {
+                until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Démarrer un processus"))).click();
+            }
             until(ExpectedConditions.elementToBeClickable(By.linkText(processName))).click();
             try {
                 fill(fieldSuffix, value);
@@ -95,7 +101,9 @@ public class TasklistBrowser implements AutoCloseable {
                 if (attempt == 3) {
                     throw e;
                 }
-                driver.navigate().refresh();
+                driver.findElements(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Fermer']"))
+                        .forEach(close -> ((JavascriptExecutor) driver).executeScript("arguments[0].click();", close));
+                until(ExpectedConditions.invisibilityOfElementLocated(dialog));
             }
         }
         driver.findElement(By.cssSelector(".modal-footer button.btn-primary")).click();
