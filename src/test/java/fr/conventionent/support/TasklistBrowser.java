@@ -44,7 +44,7 @@ public class TasklistBrowser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         this.baseUrl = "http://127.0.0.1:" + port + "/camunda/app/tasklist/default/";
         this.screenshots = Path.of("target", "screenshots", journey);
         Files.createDirectories(screenshots);
@@ -70,9 +70,6 @@ public class TasklistBrowser implements AutoCloseable {
 
     public void login(String user) {
         driver.manage().deleteAllCookies();
-        driver.get(baseUrl);
-        // a new session starts clean: no form state or open dialog kept by the previous user's Tasklist
-        ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
         driver.get(baseUrl);
         WebElement username = until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("input[ng-model=username]")));
