@@ -42,8 +42,13 @@ public final class NodeRest {
     }
 
     public Answer send(String method, String path, Object body) throws IOException {
+        return send(method, path, body, "application/json");
+    }
+
+    /** With {@code accept = "application/hal+json"}, as Tasklist asks for its task lists. */
+    public Answer send(String method, String path, Object body, String accept) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest" + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", authorization);
+                .timeout(Duration.ofSeconds(60)).header("Authorization", authorization).header("Accept", accept);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

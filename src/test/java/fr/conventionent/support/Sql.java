@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
 
-/** Reads the shared database directly: what every node sees, whichever served the request. */
+/**
+ * Reads the shared database directly: what every node sees, whichever served the request. The session runs in the
+ * nodes' time zone (Europe/Paris): the engine writes its dates without zone, so {@code now()} compares with them.
+ */
 public final class Sql {
 
     private final String url;
@@ -37,8 +40,7 @@ public final class Sql {
     }
 
     public List<List<Object>> rows(String query, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-             var statement = connection.prepareStatement(query)) {
+        try (Connection connection = connect(); var statement = connection.prepareStatement(query)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -59,9 +61,16 @@ public final class Sql {
         }
     }
 
+    private Connection connect() throws SQLException {
+        Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+        try (var statement = connection.createStatement()) {
+            statement.execute("SET TIME ZONE 'Europe/Paris'");
+        }
+        return connection;
+    }
+
     public void execute(String statementText) {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-             var statement = connection.createStatement()) {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
             statement.execute(statementText);
         } catch (SQLException e) {
             throw new IllegalStateException(statementText + " : " + e.getMessage(), e);
