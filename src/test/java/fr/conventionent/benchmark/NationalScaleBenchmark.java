@@ -212,10 +212,12 @@ class NationalScaleBenchmark {
             for (int n = 0; n < nodes; n++) {
                 started.add(node("noeud-" + (char) ('a' + n), url, smtp, data, communes).start());
             }
+            double cpuBefore = started.stream().mapToDouble(AppNode::cpuSeconds).sum();
             sql.execute("update act_ru_job set duedate_ = duedate_ - interval '1000 years'" + renewalTimers);
             Timestamp allUp = (Timestamp) sql.rows("select localtimestamp").get(0).get(0);
             AppNode.await(Duration.ofHours(2), () -> sql.count("select count(*) from act_ru_job where duedate_ is null"
                     + " or duedate_ <= now()") == 0, () -> "tâches techniques restantes");
+            double cpu = started.stream().mapToDouble(AppNode::cpuSeconds).sum() - cpuBefore;
             double drained = Duration.between(allUp.toLocalDateTime(),
                     ((Timestamp) sql.rows("select localtimestamp").get(0).get(0)).toLocalDateTime()).toMillis() / 1000.0;
             List<List<Object>> window = sql.rows("select count(*), max(timestamp_) from act_hi_job_log"
@@ -231,6 +233,8 @@ class NationalScaleBenchmark {
             double rate = fired / seconds;
             line("%d nœud(s) : échéances déclenchées     : %d en %.1f s → %.0f /s ; par nœud %s ;"
                             + " tout écoulé (courriels compris) en %.1f s", nodes, fired, seconds, rate, byNode, drained);
+            line("%d nœud(s) : CPU des nœuds              : %.0f s pour %.1f s écoulées (%.2f cœurs occupés), %.0f échéances"
+                    + " (courriels compris) par seconde de CPU", nodes, cpu, drained, cpu / drained, fired / cpu);
             line("%d nœud(s) : doublons                  : %d reconductions en double, %d courriels en double ;"
                             + " courriels de reconduction reçus : %d / %d",
                     nodes, twice, mails.duplicated().size(), mails.subjects().size(), conventions);

@@ -60,6 +60,8 @@ class CrashRecoveryTest {
 
     private static final String DATABASE = "convention_crash";
     private static final int CONVENTIONS = 12;
+    /** Steps done before the users wait for the AAF upload to start: 40 of 96. */
+    private static final int HALFWAY = 40;
     private static final String PREFIX = "ENT78-REPRISE";
     private static final String NUMERO_AAF = "CONV-78646-1998-01";
 
@@ -115,7 +117,7 @@ class CrashRecoveryTest {
             running.add(users.submit(() -> advanceUntilTheNodeDies(journey, steps)));
         }
 
-        AppNode.await(Duration.ofSeconds(90), () -> steps.get() >= 30 && sftp.totalBytesWritten() > 64 * 1024,
+        AppNode.await(Duration.ofSeconds(90), () -> steps.get() >= HALFWAY + 3 && sftp.totalBytesWritten() > 64 * 1024,
                 () -> steps.get() + " étapes, " + sftp.totalBytesWritten() + " octets déposés");
         node.kill();
         assertThat(node.exitCode()).isEqualTo(137);
@@ -189,10 +191,19 @@ class CrashRecoveryTest {
         }
     }
 
-    /** Users (here all as admin) take a circuit forward step by step, until the node stops answering. */
+    /**
+     * Users (here all as admin) take a circuit forward step by step, until the node stops answering. Halfway through
+     * they wait for the AAF upload to be under way, so that the kill falls in the middle of both.
+     */
     private void advanceUntilTheNodeDies(CircuitJourney journey, AtomicInteger steps) {
         try {
-            while (journey.advance(node.admin()) != null) {
+            while (true) {
+                if (steps.get() >= HALFWAY) {
+                    AppNode.await(Duration.ofSeconds(60), () -> sftp.totalBytesWritten() > 0, () -> "dépôt AAF non commencé");
+                }
+                if (journey.advance(node.admin()) == null) {
+                    return;
+                }
                 steps.incrementAndGet();
             }
         } catch (Exception | AssertionError nodeDown) {

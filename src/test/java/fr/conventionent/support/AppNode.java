@@ -156,6 +156,17 @@ public final class AppNode implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time (user + system) the node's JVM has used so far, from /proc (Linux). */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in ticks
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Exit code of the last run: 137 = 128 + 9 after a SIGKILL. */
     public int exitCode() {
         return process.exitValue();
