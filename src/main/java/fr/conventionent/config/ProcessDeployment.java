@@ -53,8 +53,10 @@ public class ProcessDeployment implements ApplicationRunner {
             }
         }
         var result = deployment.deployWithResult();
+        // unchanged resources (a restart, a second node): the engine keeps the existing deployment and lists nothing
+        var definitions = result.getDeployedProcessDefinitions();
         LOG.info("{} ressources déployées (déploiement {}), {} définitions de processus",
-                count, result.getId(), result.getDeployedProcessDefinitions().size());
+                count, result.getId(), definitions == null ? 0 : definitions.size());
     }
 
     /** "bpmn/convention.bpmn": the parent folder and the file name. */

@@ -33,6 +33,19 @@ public final class EmbeddedPostgres {
         registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
     }
 
+    /** (Re)creates a database as a copy of {@code template} (which nobody may be connected to). */
+    public static io.zonky.test.db.postgres.embedded.EmbeddedPostgres createDatabaseFrom(String database, String template) {
+        var pg = server();
+        try (var connection = pg.getPostgresDatabase().getConnection();
+             var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database + " TEMPLATE " + template);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return pg;
+    }
+
     /** (Re)creates an empty database on the embedded server. */
     public static io.zonky.test.db.postgres.embedded.EmbeddedPostgres createDatabase(String database) {
         var pg = server();

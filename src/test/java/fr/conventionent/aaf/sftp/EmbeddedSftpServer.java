@@ -27,6 +27,8 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final KeyPair hostKey;
     private final AtomicLong cutAfterBytes = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong bytesWritten = new AtomicLong();
+    private final AtomicLong totalBytesWritten = new AtomicLong();
+    private final AtomicLong pauseAfterEachWriteMillis = new AtomicLong();
     private SshServer server;
     private int port;
 
@@ -50,6 +52,8 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             @Override
             public void written(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
                                 byte[] data, int dataOffset, int dataLen, Throwable thrown) throws IOException {
+                totalBytesWritten.addAndGet(dataLen);
+                slowDown();
                 if (bytesWritten.addAndGet(dataLen) > cutAfterBytes.get()) {
                     cutAfterBytes.set(Long.MAX_VALUE); // une seule coupure
                     session.close(true); // coupure brutale, comme une panne réseau
@@ -68,6 +72,28 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     public void cutSessionAfter(long bytes) {
         bytesWritten.set(0);
         cutAfterBytes.set(bytes);
+    }
+
+    /** Slows every write down (a slow link), so that a test can stop the client in the middle of an upload. */
+    public void pauseAfterEachWrite(long millis) {
+        pauseAfterEachWriteMillis.set(millis);
+    }
+
+    private void slowDown() throws IOException {
+        long millis = pauseAfterEachWriteMillis.get();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+    }
+
+    /** Bytes received since the start, every session together. */
+    public long totalBytesWritten() {
+        return totalBytesWritten.get();
     }
 
     public int port() {
