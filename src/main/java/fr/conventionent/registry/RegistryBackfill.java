@@ -88,8 +88,7 @@ public class RegistryBackfill implements ApplicationRunner {
                 Job comite = managementService.createJobQuery().processInstanceId(convention.getId())
                         .activityId(ConventionProcess.TIMER_STEERING_COMMITTEE).singleResult();
                 if (comite != null) {
-                    row.set("prochain_comite", java.sql.Date.valueOf(
-                            fr.conventionent.convention.ConventionDates.toLocalDate(comite.getDuedate())));
+                    row.set("prochain_comite", RegistryRowMapper.sqlDay(comite.getDuedate()));
                 }
             });
             runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.AAF_DELIVERY_KEY)

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.aaf.process.LivraisonAafProcess;
-import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.pilotage.SteeringCommitteeProcess;
 import fr.conventionent.convention.ConventionVariables;
@@ -70,7 +69,8 @@ public class RegistryHistoryEventHandler implements HistoryEventHandler {
         } else if (event instanceof HistoricJobLogEvent job && job.getState() == JobState.CREATED.getStateCode()
                 && ConventionProcess.TIMER_STEERING_COMMITTEE.equals(job.getActivityId())
                 && ConventionProcess.KEY.equals(job.getProcessDefinitionKey())) {
-            writer.update(job.getProcessInstanceId(), row -> row.set("prochain_comite", day(job.getJobDueDate())));
+            writer.update(job.getProcessInstanceId(),
+                    row -> row.set("prochain_comite", RegistryRowMapper.sqlDay(job.getJobDueDate())));
         }
     }
 
@@ -98,13 +98,10 @@ public class RegistryHistoryEventHandler implements HistoryEventHandler {
             // the comité is convened: its date replaces the date by which it was to be convened
             ExecutionEntity comite = execution(variable.getProcessInstanceId());
             if (comite != null && comite.getVariable(SteeringCommitteeProcess.DATE_COMITE) instanceof Date date) {
-                writer.updateByNumero(comite.getBusinessKey(), Map.of("prochain_comite", day(date)));
+                writer.updateByNumero(comite.getBusinessKey(),
+                        Map.of("prochain_comite", RegistryRowMapper.sqlDay(date)));
             }
         }
-    }
-
-    private static java.sql.Date day(Date date) {
-        return date == null ? null : java.sql.Date.valueOf(ConventionDates.toLocalDate(date));
     }
 
     /** The process instance as the running command holds it (cached): its variables are the current ones. */

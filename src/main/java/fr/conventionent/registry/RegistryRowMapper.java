@@ -82,4 +82,9 @@ public class RegistryRowMapper {
     private static java.sql.Date sqlDate(LocalDate day) {
         return day == null ? null : java.sql.Date.valueOf(day);
     }
+
+    /** The day (in Paris) of an engine date, as the registry's DATE columns store it. */
+    static java.sql.Date sqlDay(Date date) {
+        return date == null ? null : sqlDate(ConventionDates.toLocalDate(date));
+    }
 }
