@@ -12,6 +12,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import fr.conventionent.config.guard.VariableWriteRefusedException;
 import fr.conventionent.convention.InvalidSubmissionException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,8 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The engine wraps an exception thrown by a task listener in its own ("Cannot submit task form
  * …: Exception while invoking TaskListener: …") and answers 500. For a refused submission the
- * user must read only our French message, and the client must get 400: this filter does that,
- * for the REST API and for the API behind Tasklist.
+ * user must read only our French message, and the client must get 400 (403 for a write refused by
+ * the variable guard): this filter does that, for the REST API and for the API behind Tasklist.
+ * The refusals themselves happen in the engine; this only shapes the answer.
  */
 @Configuration
 public class RefusedSubmissionFilter {
@@ -32,6 +34,31 @@ public class RefusedSubmissionFilter {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         return registration;
+    }
+
+    /** Our two refusals, told apart by the start of their French message; the type names no Java class. */
+    enum Refusal {
+        SUBMISSION(InvalidSubmissionException.PREFIX, "SaisieRefusee", HttpServletResponse.SC_BAD_REQUEST),
+        WRITE(VariableWriteRefusedException.PREFIX, "ModificationRefusee", HttpServletResponse.SC_FORBIDDEN);
+
+        final String prefix;
+        final String type;
+        final int status;
+
+        Refusal(String prefix, String type, int status) {
+            this.prefix = prefix;
+            this.type = type;
+            this.status = status;
+        }
+
+        static Refusal in(String body) {
+            for (Refusal refusal : values()) {
+                if (body.contains(refusal.prefix)) {
+                    return refusal;
+                }
+            }
+            return null;
+        }
     }
 
     static class Filter extends OncePerRequestFilter {
@@ -48,16 +75,16 @@ public class RefusedSubmissionFilter {
             ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
             chain.doFilter(request, wrapper);
             String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
-            int start = body.indexOf(InvalidSubmissionException.PREFIX);
-            if (wrapper.getStatus() >= 500 && start >= 0) {
+            Refusal refusal = Refusal.in(body);
+            if (wrapper.getStatus() >= 400 && refusal != null) {
                 ObjectNode error = (ObjectNode) JSON.readTree(body);
                 String message = error.path("message").asText();
-                error.put("type", InvalidSubmissionException.class.getSimpleName());
+                error.put("type", refusal.type);
                 // the engine quotes the listener's message: 'Exception while invoking TaskListener: Saisie refusée : …'
-                String refusal = message.substring(message.indexOf(InvalidSubmissionException.PREFIX));
-                error.put("message", refusal.endsWith("'") ? refusal.substring(0, refusal.length() - 1) : refusal);
+                String french = message.substring(Math.max(0, message.indexOf(refusal.prefix)));
+                error.put("message", french.endsWith("'") ? french.substring(0, french.length() - 1) : french);
                 wrapper.resetBuffer();
-                wrapper.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                wrapper.setStatus(refusal.status);
                 wrapper.setContentType("application/json;charset=UTF-8");
                 wrapper.getOutputStream().write(JSON.writeValueAsBytes(error));
             }

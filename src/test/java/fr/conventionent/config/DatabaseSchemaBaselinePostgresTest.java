@@ -39,7 +39,7 @@ class DatabaseSchemaBaselinePostgresTest {
 
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).as("Camunda's V1 is not run again; the application's tables are added")
-                .isEqualTo(3);
+                .isEqualTo(4);
         var jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForList(
                 "select version || ' ' || type || ' ' || success from flyway_schema_history order by installed_rank",

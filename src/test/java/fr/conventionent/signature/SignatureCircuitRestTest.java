@@ -174,7 +174,6 @@ class SignatureCircuitRestTest extends EngineTest {
 
     private static Map<String, Object> completion(List<Ecole> schools) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("communeInsee", value("78646"));
         variables.put("communeNom", value("Versailles"));
         variables.put("communeAdresse", value("4, avenue de Paris, 78000 Versailles"));
         variables.put("maireNom", value("M. François de Mazières"));

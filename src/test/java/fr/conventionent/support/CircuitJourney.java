@@ -93,7 +93,6 @@ public final class CircuitJourney {
     private Map<String, Object> completion() {
         String commune = "Commune " + insee;
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("communeInsee", value(insee));
         variables.put("communeNom", value(commune));
         variables.put("communeAdresse", value("Hôtel de ville, " + commune));
         variables.put("maireNom", value("Mme Catherine Martin"));

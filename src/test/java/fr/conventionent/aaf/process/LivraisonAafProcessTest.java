@@ -181,7 +181,7 @@ class LivraisonAafProcessTest extends EngineTest {
 
         var refused = dsi.submitForm(taskId, submission);
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(refused.getBody()).contains("Saisie refusée : Le port SFTP doit être un nombre entier de 1 à 65535");
+        assertThat(refused.getBody()).contains("Saisie refusée : « Port » doit valoir au moins 1 (0 reçu).");
 
         submission.put(PORT_SFTP, EngineRest.value(server.port()));
         assertThat(dsi.submitForm(taskId, submission).getStatusCode().value()).isEqualTo(204);
