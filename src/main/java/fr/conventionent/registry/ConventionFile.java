@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import fr.conventionent.config.guard.AdminChangeJournal;
 import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.JsonVariables;
@@ -45,10 +46,12 @@ public class ConventionFile {
 
     private final HistoryService historyService;
     private final UserDirectory users;
+    private final AdminChangeJournal adminChanges;
 
-    public ConventionFile(HistoryService historyService, UserDirectory users) {
+    public ConventionFile(HistoryService historyService, UserDirectory users, AdminChangeJournal adminChanges) {
         this.historyService = historyService;
         this.users = users;
+        this.adminChanges = adminChanges;
     }
 
     /** Every process instance about the convention, oldest first (not its mails: their content is elsewhere). */
@@ -111,6 +114,7 @@ public class ConventionFile {
                     ? "terminée" : task.getDeleteReason(), null));
         }
         events.addAll(circuitSteps(instances));
+        events.addAll(adminChanges(numero));
         events.sort(Comparator.comparing(TimelineEvent::date, Comparator.nullsLast(Comparator.naturalOrder())));
         return events;
     }
@@ -134,6 +138,21 @@ public class ConventionFile {
             }
         }
         return steps;
+    }
+
+    /** Changes made by administrators outside the forms (Cockpit, REST), with the value before and after. */
+    private List<TimelineEvent> adminChanges(String numero) {
+        return adminChanges.forConvention(numero).stream().map(change -> new TimelineEvent(change.date(),
+                change.processus(), "Donnée « " + change.variable() + " » modifiée hors formulaire",
+                actor(change.auteur()), switch (change.operation()) {
+                    case "ajoutee" -> "ajoutée";
+                    case "supprimee" -> "supprimée";
+                    default -> "modifiée";
+                }, "avant : " + shown(change.avant()) + " ; après : " + shown(change.apres()))).toList();
+    }
+
+    private static String shown(String value) {
+        return value == null ? "(aucune valeur)" : "« " + value + " »";
     }
 
     private List<HistoricVariableInstance> files(List<HistoricProcessInstance> instances) {

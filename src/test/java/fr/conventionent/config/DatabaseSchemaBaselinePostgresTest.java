@@ -44,7 +44,7 @@ class DatabaseSchemaBaselinePostgresTest {
         assertThat(jdbc.queryForList(
                 "select version || ' ' || type || ' ' || success from flyway_schema_history order by installed_rank",
                 String.class)).containsExactly("1 BASELINE true", "2 SQL true", "3 SQL true",
-                "4 SQL true");
+                "4 SQL true", "5 SQL true");
         assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class)).containsExactly("7.24.0");
     }
 }

@@ -18,11 +18,18 @@ record FormFields(Map<String, FormField> fields) {
         fields = Map.copyOf(fields);
     }
 
-    /** Every reason to refuse {@code submitted} on the form called {@code formName}; empty when it may be stored. */
-    List<String> problems(String formName, VariableMap submitted) {
+    /**
+     * Every reason to refuse {@code submitted} on the form called {@code formName}; empty when it may be stored.
+     * A value the form only displays may come back unchanged (Tasklist's embedded forms send back what they read):
+     * {@code unchanged} tells.
+     */
+    List<String> problems(String formName, VariableMap submitted, java.util.function.Predicate<String> unchanged) {
         List<String> problems = new ArrayList<>();
         for (String name : submitted.keySet()) {
             FormField field = fields.get(name);
+            if (field == null && unchanged.test(name)) {
+                continue;
+            }
             if (field == null) {
                 problems.add("« " + name + " » n'est pas un champ du formulaire « " + formName
                         + " » : seuls ses champs peuvent être enregistrés.");

@@ -28,7 +28,8 @@ import fr.conventionent.identity.Groups;
  * (REST API or Tasklist's API, which share the engine):
  * <ul>
  * <li>a task completion or a process start carries only the fields of the form that step shows, each of the type
- * the form declares, else it is refused (400) with the field named in French;</li>
+ * the form declares, else it is refused (400) with the field named in French (an administrator may add other
+ * variables, journaled);</li>
  * <li>the variable endpoints (task, execution, process instance, case; single, modify, delete) and every other
  * command carrying variables are refused (403) to anyone but an administrator;</li>
  * <li>an administrator's write keeps each variable's type and is journaled, before and after.</li>
@@ -60,10 +61,10 @@ class VariableWriteGuard extends CommandInterceptor {
         }
         boolean admin = user.getGroupIds() != null && user.getGroupIds().contains(Groups.ADMIN);
         if (door instanceof EngineDoor.TaskForm form) {
-            return next.execute(checked(command, context -> checkTaskForm(context, form)));
+            return next.execute(checked(command, context -> checkTaskForm(context, form, admin ? user : null)));
         }
         if (door instanceof EngineDoor.StartForm start) {
-            return next.execute(checked(command, context -> checkStart(context, start)));
+            return next.execute(checked(command, context -> checkStart(context, start, admin)));
         }
         if (!admin) {
             throw new VariableWriteRefusedException(door instanceof EngineDoor.VariableWrite write
@@ -75,17 +76,36 @@ class VariableWriteGuard extends CommandInterceptor {
                 ? next.execute(journaled(command, write, user.getUserId())) : next.execute(command);
     }
 
-    private void checkTaskForm(CommandContext context, EngineDoor.TaskForm form) {
+    /**
+     * A task's submission: the form's fields only, each of its type. An administrator (non-null {@code admin}) may
+     * add other variables, as in Cockpit; each is journaled like any of their changes.
+     */
+    private void checkTaskForm(CommandContext context, EngineDoor.TaskForm form, Authentication admin) {
         TaskEntity task = context.getTaskManager().findTaskById(form.taskId());
         if (task == null || form.variables().isEmpty()) {
             return; // the engine says the task does not exist; nothing to check without variables
         }
         FormFields fields = task.getProcessDefinitionId() == null ? FormFields.NONE
                 : forms.ofTask(context, task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-        refuseIfAny(fields.problems(task.getName(), form.variables()));
+        java.util.function.Predicate<String> unchanged =
+                name -> EchoedValues.same(task.getVariableTyped(name, false), form.variables().getValueTyped(name));
+        refuseIfAny(fields.problems(task.getName(), form.variables(), name -> admin != null || unchanged.test(name)));
+        if (admin != null) {
+            ExecutionEntity instance = task.getProcessInstance();
+            for (String name : form.variables().keySet()) {
+                if (!fields.fields().containsKey(name) && !unchanged.test(name)) {
+                    String before = AdminWrites.describe(task.getVariableTyped(name, false));
+                    journal.record(instance == null ? null : instance.getBusinessKey(),
+                            instance == null ? task.getId() : instance.getId(), processName(instance), name,
+                            before == null ? "ajoutee" : "modifiee", before,
+                            AdminWrites.describe(form.variables().getValueTyped(name)), admin.getUserId());
+                }
+            }
+        }
     }
 
-    private void checkStart(CommandContext context, EngineDoor.StartForm start) {
+    /** A start: the start form's fields only, each of its type; an administrator may start with other variables. */
+    private void checkStart(CommandContext context, EngineDoor.StartForm start, boolean admin) {
         if (start.variables().isEmpty()) {
             return;
         }
@@ -95,7 +115,13 @@ class VariableWriteGuard extends CommandInterceptor {
                 : context.getProcessEngineConfiguration().getDeploymentCache()
                 .findDeployedLatestProcessDefinitionByKey(start.processDefinitionKey());
         String name = definition.getName() == null ? definition.getKey() : definition.getName();
-        refuseIfAny(forms.ofStart(context, definition.getId()).problems("Démarrer : " + name, start.variables()));
+        refuseIfAny(forms.ofStart(context, definition.getId()).problems("Démarrer : " + name, start.variables(),
+                variable -> admin));
+    }
+
+    private static String processName(ExecutionEntity instance) {
+        return instance == null || instance.getProcessDefinition() == null ? null
+                : instance.getProcessDefinition().getName();
     }
 
     private static void refuseIfAny(List<String> problems) {
@@ -118,8 +144,7 @@ class VariableWriteGuard extends CommandInterceptor {
             T result = command.execute(context);
             Map<String, TypedValue> after = read(scope, names, write.local());
             ExecutionEntity instance = processInstance(scope);
-            String processKey = instance == null || instance.getProcessDefinition() == null ? null
-                    : instance.getProcessDefinition().getName();
+            String processKey = processName(instance);
             for (String name : names) {
                 String was = AdminWrites.describe(before.get(name));
                 String is = AdminWrites.describe(after.get(name));
