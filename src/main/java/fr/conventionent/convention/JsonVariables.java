@@ -8,6 +8,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -59,11 +60,37 @@ public final class JsonVariables {
         if (!node.isArray()) {
             return List.of();
         }
-        return MAPPER.convertValue(node, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+        try {
+            return MAPPER.convertValue(node, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+        } catch (IllegalArgumentException e) {
+            throw unexpectedShape(e);
+        }
     }
 
     public static <T> T readObject(Object value, Class<T> type) {
         JsonNode node = read(value);
-        return node.isObject() ? MAPPER.convertValue(node, type) : null;
+        try {
+            return node.isObject() ? MAPPER.convertValue(node, type) : null;
+        } catch (IllegalArgumentException e) {
+            throw unexpectedShape(e);
+        }
+    }
+
+    /** A list or object whose parts have the wrong type (an object where a text is): where, in French. */
+    private static InvalidSubmissionException unexpectedShape(IllegalArgumentException e) {
+        StringBuilder where = new StringBuilder();
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            for (JsonMappingException.Reference reference : mapping.getPath()) {
+                if (reference.getFieldName() != null) {
+                    where.append(where.isEmpty() ? "" : ", ").append("champ « ").append(reference.getFieldName())
+                            .append(" »");
+                } else if (reference.getIndex() >= 0) {
+                    where.append(where.isEmpty() ? "" : ", ").append("ligne ").append(reference.getIndex() + 1);
+                }
+            }
+        }
+        return new InvalidSubmissionException("Une liste ou un objet envoyé n'a pas la forme attendue"
+                + (where.isEmpty() ? "" : " (" + where + ")") + " : chaque champ attend du texte, une liste"
+                + " ou un objet, selon le formulaire.");
     }
 }

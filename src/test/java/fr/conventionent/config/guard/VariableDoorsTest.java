@@ -145,6 +145,22 @@ class VariableDoorsTest extends EngineTest {
     }
 
     @Test
+    void aListWhosePartsHaveTheWrongTypeIsRefusedInFrench() throws Exception {
+        Task task = openTask(convention);
+        Map<String, Object> completion = completion();
+        completion.put("ecoles", json(List.of(Map.of("uai", Map.of("code", "0921234A"), "nom", "École A",
+                "adresse", "1, rue de Paris, 92000 Nanterre"))));
+
+        var answer = new EngineRest(restTemplate, "mairie.nanterre").submitForm(task.getId(), completion);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(answer.getBody())).startsWith("Saisie refusée : Une liste ou un objet envoyé n'a pas la"
+                + " forme attendue (ligne 1, champ « uai »)");
+        assertThat(answer.getBody()).doesNotContain("java.", "Exception");
+        assertThat(runtimeService.getVariable(convention.getId(), ConventionVariables.ECOLES)).isNull();
+    }
+
+    @Test
     void theFormsOwnFieldsStillGoThrough() {
         Task task = openTask(convention);
         EngineRest mairie = new EngineRest(restTemplate, "mairie.nanterre");
