@@ -28,6 +28,7 @@ import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionProcedures;
 import fr.conventionent.convention.ConventionRecipients;
 import fr.conventionent.convention.ConventionRef;
+import fr.conventionent.convention.ConventionRepresentatives;
 import fr.conventionent.convention.ConventionRegistry;
 import fr.conventionent.convention.ConventionVersions;
 import fr.conventionent.convention.Ecole;
@@ -75,10 +76,12 @@ public class Avenants {
     private final ConventionRecipients recipients;
     private final CircuitJournal journal;
     private final UserDirectory users;
+    private final ConventionRepresentatives representatives;
 
     public Avenants(ConventionProcedures procedures, ConventionRegistry registry, ConventionDataValidator validator,
                     ConventionDocument conventionDocument, AvenantDocument avenantDocument, UsersCharter charter,
-                    MailQueue mailQueue, ConventionRecipients recipients, CircuitJournal journal, UserDirectory users) {
+                    MailQueue mailQueue, ConventionRecipients recipients, CircuitJournal journal, UserDirectory users,
+                    ConventionRepresentatives representatives) {
         this.procedures = procedures;
         this.registry = registry;
         this.validator = validator;
@@ -89,6 +92,7 @@ public class Avenants {
         this.recipients = recipients;
         this.journal = journal;
         this.users = users;
+        this.representatives = representatives;
     }
 
     /** Start: checks the convention and who proposes; the avenant is numbered after the current version. */
@@ -170,7 +174,8 @@ public class Avenants {
     public void generate(DelegateExecution execution) {
         String numero = execution.getProcessBusinessKey();
         int avenantNumero = (Integer) execution.getVariable(AVENANT_NUMERO);
-        ConventionData before = before(execution);
+        // the maire and référent in office today, even if declared after the avenant was opened
+        ConventionData before = representatives.applyTo(numero, before(execution), SubmittedDates.today());
         ConventionData proposal = ConventionDataMapper.read(execution);
         ConventionChanges changes = changes(execution);
         byte[] docx = avenantDocument.generate(new AvenantDocument.Avenant(numero, avenantNumero,
@@ -194,7 +199,8 @@ public class Avenants {
                     + ") : l'avenant n° " + avenantNumero + " ne peut pas s'appliquer.");
         }
         Map<String, Object> stored = registry.variables(convention, DATA);
-        ConventionData current = ConventionDataMapper.read(stored);
+        ConventionData current = representatives.applyTo(numero, ConventionDataMapper.read(stored),
+                SubmittedDates.today());
         ConventionChanges changes = changes(execution);
         ConventionData next = changes.applyTo(current, ConventionDataMapper.read(execution));
         int version = ((Number) stored.get(VERSION)).intValue() + 1;

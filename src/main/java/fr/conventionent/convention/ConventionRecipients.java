@@ -16,14 +16,19 @@ import fr.conventionent.identity.UserDirectory;
 public class ConventionRecipients {
 
     private final UserDirectory users;
+    private final ConventionRepresentatives representatives;
 
-    public ConventionRecipients(UserDirectory users) {
+    public ConventionRecipients(UserDirectory users, ConventionRepresentatives representatives) {
         this.users = users;
+        this.representatives = representatives;
     }
 
-    /** The commune's référent ENT (Annexe 2), if known. */
+    /** The commune's référent ENT in office today (Annexe 2, or declared since), if known. */
     public List<String> referent(VariableScope scope) {
-        Contact referent = JsonVariables.readObject(scope.getVariable(ConventionVariables.REFERENT_ENT), Contact.class);
+        Object numero = scope.getVariable(ConventionVariables.CONVENTION_NUMERO);
+        Contact referent = representatives.referentOn(numero == null ? null : numero.toString(),
+                SubmittedDates.today()).orElseGet(() -> JsonVariables.readObject(
+                scope.getVariable(ConventionVariables.REFERENT_ENT), Contact.class));
         return referent == null || referent.email() == null || referent.email().isBlank() ? List.of()
                 : List.of(referent.email());
     }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
+import fr.conventionent.convention.ConventionRepresentatives;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.Party;
@@ -25,9 +26,11 @@ public class LetterDocument {
     public static final String MIME_TYPE = ConventionDocument.MIME_TYPE;
 
     private final ConventionProperties.Academie academie;
+    private final ConventionRepresentatives representatives;
 
-    public LetterDocument(ConventionProperties properties) {
+    public LetterDocument(ConventionProperties properties, ConventionRepresentatives representatives) {
         this.academie = properties.academie();
+        this.representatives = representatives;
     }
 
     /** Who writes to whom, about which convention. */
@@ -36,14 +39,16 @@ public class LetterDocument {
     }
 
     /**
-     * The letter about the convention of this execution (commune, maire, number, signature date),
-     * dated today, as a DOCX file variable.
+     * The letter about the convention of this execution (commune, maire in office today, number, signature
+     * date), dated today, as a DOCX file variable.
      */
     public FileValue letterAbout(DelegateExecution execution, Party from, String object, List<String> body,
                                  String fileName) {
+        String numero = execution.getProcessBusinessKey();
+        String maire = representatives.maireOn(numero, SubmittedDates.today())
+                .orElse((String) execution.getVariable(ConventionVariables.MAIRE_NOM));
         byte[] docx = generate(new Letter(from, (String) execution.getVariable(ConventionVariables.COMMUNE_NOM),
-                (String) execution.getVariable(ConventionVariables.COMMUNE_ADRESSE),
-                (String) execution.getVariable(ConventionVariables.MAIRE_NOM), execution.getProcessBusinessKey(),
+                (String) execution.getVariable(ConventionVariables.COMMUNE_ADRESSE), maire, numero,
                 SubmittedDates.storedDay(execution.getVariable(ConventionVariables.DATE_SIGNATURE_CONVENTION)),
                 SubmittedDates.today(), object, body));
         return Variables.fileValue(fileName).file(docx).mimeType(MIME_TYPE).create();

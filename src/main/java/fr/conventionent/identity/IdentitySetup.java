@@ -37,7 +37,7 @@ import fr.conventionent.incident.IncidentProcess;
 public class IdentitySetup implements ApplicationRunner {
 
     public static final String TASKLIST = "tasklist";
-    public static final List<String> STARTABLE_BY_COMMUNES = new ArrayList<>(List.of("convention", "denonciation", "resiliation", "avenant"));
+    public static final List<String> STARTABLE_BY_COMMUNES = new ArrayList<>(List.of("convention", "denonciation", "resiliation", "avenant", "representants"));
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

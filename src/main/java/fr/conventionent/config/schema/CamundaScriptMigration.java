@@ -14,7 +14,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * migration time (the scripts are never copied into this repository). Flyway runs it in one transaction
  * (PostgreSQL DDL is transactional): a failed script leaves the database as it was.
  *
- * <p>An upgrade of Camunda adds a subclass, e.g. {@code V6__Camunda_7_24_to_7_25} (next free version) running
+ * <p>An upgrade of Camunda adds a subclass, e.g. {@code V7__Camunda_7_24_to_7_25} (next free version) running
  * {@code org/camunda/bpm/engine/db/upgrade/postgres_engine_7.24_to_7.25.sql} from the new jar,
  * declared as a bean in {@link DatabaseSchemaConfig}.
  */
