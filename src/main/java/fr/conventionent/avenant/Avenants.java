@@ -28,6 +28,7 @@ import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionProcedures;
 import fr.conventionent.convention.ConventionRecipients;
 import fr.conventionent.convention.ConventionRef;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionRepresentatives;
 import fr.conventionent.convention.ConventionRegistry;
 import fr.conventionent.convention.ConventionVersions;
@@ -77,11 +78,12 @@ public class Avenants {
     private final CircuitJournal journal;
     private final UserDirectory users;
     private final ConventionRepresentatives representatives;
+    private final ConventionRecords records;
 
     public Avenants(ConventionProcedures procedures, ConventionRegistry registry, ConventionDataValidator validator,
                     ConventionDocument conventionDocument, AvenantDocument avenantDocument, UsersCharter charter,
                     MailQueue mailQueue, ConventionRecipients recipients, CircuitJournal journal, UserDirectory users,
-                    ConventionRepresentatives representatives) {
+                    ConventionRepresentatives representatives, ConventionRecords records) {
         this.procedures = procedures;
         this.registry = registry;
         this.validator = validator;
@@ -93,6 +95,7 @@ public class Avenants {
         this.journal = journal;
         this.users = users;
         this.representatives = representatives;
+        this.records = records;
     }
 
     /** Start: checks the convention and who proposes; the avenant is numbered after the current version. */
@@ -199,8 +202,8 @@ public class Avenants {
                     + ") : l'avenant n° " + avenantNumero + " ne peut pas s'appliquer.");
         }
         Map<String, Object> stored = registry.variables(convention, DATA);
-        ConventionData current = representatives.applyTo(numero, ConventionDataMapper.read(stored),
-                SubmittedDates.today());
+        ConventionData current = records.current(numero).orElseGet(() -> representatives.applyTo(numero,
+                ConventionDataMapper.read(stored), SubmittedDates.today()));
         ConventionChanges changes = changes(execution);
         ConventionData next = changes.applyTo(current, ConventionDataMapper.read(execution));
         int version = ((Number) stored.get(VERSION)).intValue() + 1;
@@ -237,6 +240,7 @@ public class Avenants {
             update.put(scanVariable(avenantNumero), execution.getVariableTyped(AVENANT_SIGNE_SCAN));
         }
         registry.set(convention, update);
+        records.recordSigned(numero, version, ConventionDates.toLocalDate(signed), "Avenant n° " + avenantNumero, next);
         charter.schoolsChanged(convention, changes.ecolesAjoutees(),
                 changes.ecolesRetirees().stream().map(Ecole::uai).toList());
 

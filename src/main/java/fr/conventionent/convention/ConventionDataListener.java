@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class ConventionDataListener implements TaskListener {
 
     private final ConventionDataValidator validator;
+    private final ConventionRecords records;
 
-    public ConventionDataListener(ConventionDataValidator validator) {
+    public ConventionDataListener(ConventionDataValidator validator, ConventionRecords records) {
         this.validator = validator;
+        this.records = records;
     }
 
     @Override
@@ -28,6 +30,8 @@ public class ConventionDataListener implements TaskListener {
         ConventionData data = ConventionDataMapper.normalize(submitted);
         validator.check(data);
         ConventionDataMapper.write(data, task.getExecution());
+        records.saveDraft(numero, ((Number) task.getExecution().getVariable(ConventionVariables.VERSION)).intValue(),
+                data);
         task.getExecution().removeVariable(ConventionVariables.MOTIF_REJET);
         task.getExecution().removeVariable(ConventionVariables.ETAPE_REJET);
     }

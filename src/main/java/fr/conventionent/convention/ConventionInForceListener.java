@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class ConventionInForceListener implements ExecutionListener {
 
     private final ConventionDates dates;
+    private final ConventionRecords records;
 
-    public ConventionInForceListener(ConventionDates dates) {
+    public ConventionInForceListener(ConventionDates dates, ConventionRecords records) {
         this.dates = dates;
+        this.records = records;
     }
 
     @Override
@@ -39,6 +41,11 @@ public class ConventionInForceListener implements ExecutionListener {
         setIfAbsent(execution, PROCEDURE_FIN, "");
         setIfAbsent(execution, AVENANT_EN_COURS, "");
         ConventionVersions.recordInitial(execution, signed);
+        String numero = execution.getProcessBusinessKey();
+        int version = ((Number) execution.getVariable(VERSION)).intValue();
+        if (!records.markSigned(numero, version, signed, ConventionVersions.INITIAL)) {
+            records.recordSigned(numero, version, signed, ConventionVersions.INITIAL, ConventionDataMapper.read(execution));
+        }
     }
 
     private static void setIfAbsent(DelegateExecution execution, String name, Object value) {

@@ -17,10 +17,13 @@ public class ConventionRecipients {
 
     private final UserDirectory users;
     private final ConventionRepresentatives representatives;
+    private final ConventionRecords records;
 
-    public ConventionRecipients(UserDirectory users, ConventionRepresentatives representatives) {
+    public ConventionRecipients(UserDirectory users, ConventionRepresentatives representatives,
+                                ConventionRecords records) {
         this.users = users;
         this.representatives = representatives;
+        this.records = records;
     }
 
     /** The commune's référent ENT in office today (Annexe 2, or declared since), if known. */
@@ -61,13 +64,24 @@ public class ConventionRecipients {
     public List<String> everyone(VariableScope scope) {
         Set<String> to = new LinkedHashSet<>(bothParties(scope));
         to.addAll(groups(Groups.DSI, Groups.DPO));
-        for (Contact contact : JsonVariables.readList(
-                scope.getVariable(ConventionVariables.CORRESPONDANTS_TECHNIQUES), Contact.class)) {
+        for (Contact contact : correspondents(scope)) {
             if (contact.email() != null && !contact.email().isBlank()) {
                 to.add(contact.email());
             }
         }
         return new ArrayList<>(to);
+    }
+
+    /**
+     * The operator's technical correspondents of the convention as it stands (after its avenants), from its record;
+     * from the process's copy for a convention not recorded yet.
+     */
+    public List<Contact> correspondents(VariableScope scope) {
+        Object numero = scope.getVariable(ConventionVariables.CONVENTION_NUMERO);
+        return (numero == null ? java.util.Optional.<ConventionData>empty() : records.current(numero.toString()))
+                .map(ConventionData::correspondantsTechniques)
+                .orElseGet(() -> JsonVariables.readList(scope.getVariable(ConventionVariables.CORRESPONDANTS_TECHNIQUES),
+                        Contact.class));
     }
 
     /** Closing words of every automatic mail. */

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class ConventionVersions {
 
+    public static final String INITIAL = "Convention initiale";
+
     private ConventionVersions() {
     }
 
@@ -53,7 +55,7 @@ public final class ConventionVersions {
         }
         int version = (Integer) convention.getVariable(ConventionVariables.VERSION);
         convention.setVariable(ConventionVariables.VERSIONS, JsonVariables.write(append(List.of(), version, signature,
-                "Convention initiale", ConventionDataMapper.read(convention))));
+                INITIAL, ConventionDataMapper.read(convention))));
         Object docx = convention.getVariableTyped(ConventionVariables.CONVENTION_DOCX);
         if (docx != null) {
             convention.setVariable(docxVariable(version), docx);

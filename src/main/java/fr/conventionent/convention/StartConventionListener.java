@@ -27,16 +27,18 @@ public class StartConventionListener implements ExecutionListener {
     private final InstanceAccess instanceAccess;
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
+    private final ConventionRecords records;
 
     public StartConventionListener(CommuneDirectory communes, UserDirectory users, ConventionNumbering numbering,
                                    InstanceAccess instanceAccess, RuntimeService runtimeService,
-                                   EngineAuthorization engineAuthorization) {
+                                   EngineAuthorization engineAuthorization, ConventionRecords records) {
         this.communes = communes;
         this.users = users;
         this.numbering = numbering;
         this.instanceAccess = instanceAccess;
         this.runtimeService = runtimeService;
         this.engineAuthorization = engineAuthorization;
+        this.records = records;
     }
 
     @Override
@@ -63,6 +65,7 @@ public class StartConventionListener implements ExecutionListener {
         execution.setVariable(STATUT, ConventionProcess.STATUT_EN_PREPARATION);
         execution.setVariable(INITIATEUR, users.currentUserId());
         instanceAccess.grantRead(Groups.commune(insee), execution.getProcessInstanceId());
+        records.open(numero, insee, execution.getProcessInstanceId());
     }
 
     /** A commune acts for itself only; DACES (and administrators) for any commune. */

@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
+import fr.conventionent.convention.ConventionData;
+import fr.conventionent.convention.ConventionDataMapper;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionRepresentatives;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.FrenchFormats;
@@ -27,10 +30,13 @@ public class LetterDocument {
 
     private final ConventionProperties.Academie academie;
     private final ConventionRepresentatives representatives;
+    private final ConventionRecords records;
 
-    public LetterDocument(ConventionProperties properties, ConventionRepresentatives representatives) {
+    public LetterDocument(ConventionProperties properties, ConventionRepresentatives representatives,
+                          ConventionRecords records) {
         this.academie = properties.academie();
         this.representatives = representatives;
+        this.records = records;
     }
 
     /** Who writes to whom, about which convention. */
@@ -45,10 +51,11 @@ public class LetterDocument {
     public FileValue letterAbout(DelegateExecution execution, Party from, String object, List<String> body,
                                  String fileName) {
         String numero = execution.getProcessBusinessKey();
-        String maire = representatives.maireOn(numero, SubmittedDates.today())
-                .orElse((String) execution.getVariable(ConventionVariables.MAIRE_NOM));
-        byte[] docx = generate(new Letter(from, (String) execution.getVariable(ConventionVariables.COMMUNE_NOM),
-                (String) execution.getVariable(ConventionVariables.COMMUNE_ADRESSE), maire, numero,
+        // the convention as it stands, with the maire in office today; the procedure's copy for one not recorded yet
+        ConventionData convention = records.current(numero).orElseGet(() -> representatives.applyTo(numero,
+                ConventionDataMapper.read(execution), SubmittedDates.today()));
+        byte[] docx = generate(new Letter(from, convention.communeNom(), convention.communeAdresse(),
+                convention.maireNom(), numero,
                 SubmittedDates.storedDay(execution.getVariable(ConventionVariables.DATE_SIGNATURE_CONVENTION)),
                 SubmittedDates.today(), object, body));
         return Variables.fileValue(fileName).file(docx).mimeType(MIME_TYPE).create();

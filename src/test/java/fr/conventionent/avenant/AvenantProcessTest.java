@@ -16,10 +16,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.conventionent.charter.SchoolCharter;
 import fr.conventionent.convention.Contact;
 import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.convention.ConventionData;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.ConventionVersions;
 import fr.conventionent.convention.Ecole;
@@ -37,6 +40,9 @@ import jakarta.mail.internet.MimeMessage;
  * DACES, signed through the same circuit as the convention, then applied as a new version.
  */
 class AvenantProcessTest extends ConventionLifeTest {
+
+    @Autowired
+    ConventionRecords records;
 
     private static final Ecole NEW_SCHOOL = new Ecole(Uai.withCheckLetter("0780999"), "École maternelle Les Lilas",
             "3, rue des Lilas, Versailles");
@@ -157,6 +163,12 @@ class AvenantProcessTest extends ConventionLifeTest {
         MimeMessage applied = mailsAbout("Avenant n° 1 appliqué – convention " + numero + " (version 2)").get(0);
         assertThat(recipients(applied)).contains("mairie.versailles@demo.example", "lea.bernard@versailles.example",
                 "daces@demo.example");
+
+        // the convention's record: version 1 as signed, version 2 from the avenant, which every reader now follows
+        assertThat(records.version(numero, 1).orElseThrow().ecoles()).isEqualTo(before);
+        ConventionData v2Record = records.current(numero).orElseThrow();
+        assertThat(v2Record.ecoles()).hasSize(3).contains(NEW_SCHOOL);
+        assertThat(v2Record.referentEnt()).isEqualTo(NEW_REFERENT);
 
         // the school added is to adopt the users' charter
         assertThat(JsonVariables.readList(conventionVariable(convention, ConventionVariables.CHARTES), SchoolCharter.class))

@@ -4,6 +4,7 @@ import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
 import fr.conventionent.aaf.AafFileName;
 import fr.conventionent.convention.Contact;
+import fr.conventionent.convention.ConventionRecipients;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.Groups;
@@ -29,8 +30,10 @@ public class AafDeliveryMails {
 
     private final MailQueue mailQueue;
     private final UserDirectory users;
+    private final ConventionRecipients conventionRecipients;
 
-    public AafDeliveryMails(MailQueue mailQueue, UserDirectory users) {
+    public AafDeliveryMails(MailQueue mailQueue, UserDirectory users, ConventionRecipients conventionRecipients) {
+        this.conventionRecipients = conventionRecipients;
         this.mailQueue = mailQueue;
         this.users = users;
     }
@@ -129,7 +132,7 @@ public class AafDeliveryMails {
     /** The operator's technical correspondents, then the DSI. */
     private List<String> recipients(VariableScope variables) {
         Set<String> emails = new LinkedHashSet<>();
-        for (Contact contact : JsonVariables.readList(variables.getVariable(CORRESPONDANTS_TECHNIQUES), Contact.class)) {
+        for (Contact contact : conventionRecipients.correspondents(variables)) {
             if (contact.email() != null && !contact.email().isBlank()) {
                 emails.add(contact.email().strip());
             }

@@ -1,0 +1,162 @@
+package fr.conventionent.convention;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one owner of what a convention says: its data, version by version, in the application's tables
+ * ({@code convention}, {@code convention_version}, {@code convention_ecole}, {@code convention_correspondant}),
+ * written by the engine steps that validated it, in their transaction. Readers ask {@link #current} (with the
+ * representatives in office today) rather than the processes' variables. Each write also refreshes the read-only
+ * snapshot variable {@code donneesConvention} that administrators see in Cockpit; the application never reads it.
+ */
+@Component
+public class ConventionRecords {
+
+    public static final String SNAPSHOT = "donneesConvention";
+    static final String EN_PREPARATION = "en-preparation";
+    static final String SIGNEE = "signee";
+
+    private final JdbcTemplate jdbc;
+    private final ConventionRepresentatives representatives;
+    private final RuntimeService runtimeService;
+
+    public ConventionRecords(JdbcTemplate jdbc, ConventionRepresentatives representatives,
+                             RuntimeService runtimeService) {
+        this.jdbc = jdbc;
+        this.representatives = representatives;
+        this.runtimeService = runtimeService;
+    }
+
+    /** A new convention, numbered for its commune. */
+    public void open(String numero, String communeInsee, String processInstanceId) {
+        if (exists(numero)) {
+            return;
+        }
+        jdbc.update("insert into convention (numero, commune_insee, process_instance_id, cree_le) values (?, ?, ?, ?)",
+                numero, communeInsee, processInstanceId, now());
+    }
+
+    public boolean exists(String numero) {
+        return jdbc.queryForObject("select count(*) from convention where numero = ?", Integer.class, numero) > 0;
+    }
+
+    /** The text being prepared as {@code version} (completed by the commune, then in its circuit). */
+    public void saveDraft(String numero, int version, ConventionData data) {
+        write(numero, version, EN_PREPARATION, null, null, data);
+    }
+
+    /** {@code version} signed, in force from {@code since}: the initial convention or an avenant's new version. */
+    public void recordSigned(String numero, int version, LocalDate since, String origin, ConventionData data) {
+        write(numero, version, SIGNEE, since, origin, data);
+    }
+
+    /** The version being prepared becomes the signed one, as it is; false when it was never recorded. */
+    public boolean markSigned(String numero, int version, LocalDate since, String origin) {
+        int updated = jdbc.update("update convention_version set etat = ?, depuis = ?, origine = ?"
+                + " where numero = ? and version = ?", SIGNEE, Date.valueOf(since), origin, numero, version);
+        refreshSnapshot(numero);
+        return updated > 0;
+    }
+
+    /** The latest version as recorded (without later changes of representatives). */
+    public Optional<ConventionData> latest(String numero) {
+        List<Integer> versions = jdbc.queryForList("select max(version) from convention_version where numero = ?",
+                Integer.class, numero);
+        return versions.isEmpty() || versions.get(0) == null ? Optional.empty() : version(numero, versions.get(0));
+    }
+
+    /** What the convention says today: its latest version, with the maire and référent in office today. */
+    public Optional<ConventionData> current(String numero) {
+        return latest(numero).map(data -> representatives.applyTo(numero, data, SubmittedDates.today()));
+    }
+
+    public Optional<ConventionData> version(String numero, int version) {
+        List<ConventionData> rows = jdbc.query("select c.commune_insee, v.commune_nom, v.commune_adresse, v.maire_nom,"
+                        + " v.referent_nom, v.referent_telephone, v.referent_email, v.editeur_ent, v.exploitant_ent"
+                        + " from convention_version v join convention c on c.numero = v.numero"
+                        + " where v.numero = ? and v.version = ?",
+                (rs, row) -> new ConventionData(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        schools(numero, version),
+                        rs.getString(5) == null ? null : new Contact(rs.getString(5), rs.getString(6), rs.getString(7)),
+                        correspondents(numero, version), rs.getString(8), rs.getString(9)), numero, version);
+        return rows.stream().findFirst();
+    }
+
+    private List<Ecole> schools(String numero, int version) {
+        return jdbc.query("select uai, nom, adresse from convention_ecole where numero = ? and version = ? order by rang",
+                (rs, row) -> new Ecole(rs.getString(1), rs.getString(2), rs.getString(3)), numero, version);
+    }
+
+    private List<Contact> correspondents(String numero, int version) {
+        return jdbc.query("select nom, telephone, email from convention_correspondant where numero = ? and version = ?"
+                + " order by rang", (rs, row) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3)),
+                numero, version);
+    }
+
+    private void write(String numero, int version, String state, LocalDate since, String origin, ConventionData data) {
+        if (!exists(numero)) {
+            open(numero, data.communeInsee(), null);
+        }
+        jdbc.update("delete from convention_ecole where numero = ? and version = ?", numero, version);
+        jdbc.update("delete from convention_correspondant where numero = ? and version = ?", numero, version);
+        jdbc.update("delete from convention_version where numero = ? and version = ?", numero, version);
+        Contact referent = data.referentEnt();
+        jdbc.update("insert into convention_version (numero, version, etat, depuis, origine, commune_nom,"
+                        + " commune_adresse, maire_nom, referent_nom, referent_telephone, referent_email, editeur_ent,"
+                        + " exploitant_ent, enregistree_le) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                numero, version, state, since == null ? null : Date.valueOf(since), origin, data.communeNom(),
+                data.communeAdresse(), data.maireNom(), referent == null ? null : referent.nom(),
+                referent == null ? null : referent.telephone(), referent == null ? null : referent.email(),
+                data.editeurEnt(), data.exploitantEnt(), now());
+        List<Ecole> ecoles = data.ecoles() == null ? List.of() : data.ecoles();
+        for (int i = 0; i < ecoles.size(); i++) {
+            Ecole ecole = ecoles.get(i);
+            jdbc.update("insert into convention_ecole (numero, version, rang, uai, nom, adresse) values (?, ?, ?, ?, ?, ?)",
+                    numero, version, i + 1, ecole.uai(), ecole.nom(), ecole.adresse());
+        }
+        List<Contact> correspondants = data.correspondantsTechniques() == null ? List.of()
+                : data.correspondantsTechniques();
+        for (int i = 0; i < correspondants.size(); i++) {
+            Contact contact = correspondants.get(i);
+            jdbc.update("insert into convention_correspondant (numero, version, rang, nom, telephone, email)"
+                    + " values (?, ?, ?, ?, ?, ?)", numero, version, i + 1, contact.nom(), contact.telephone(),
+                    contact.email());
+        }
+        refreshSnapshot(numero);
+    }
+
+    /** Cockpit's read-only view of the record, on the running convention instance. */
+    private void refreshSnapshot(String numero) {
+        List<String> instance = jdbc.queryForList("select process_instance_id from convention where numero = ?"
+                + " and process_instance_id is not null", String.class, numero);
+        if (instance.isEmpty() || runtimeService.createProcessInstanceQuery().processInstanceId(instance.get(0))
+                .count() == 0) {
+            return;
+        }
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("numero", numero);
+        snapshot.put("lecture", "Copie en lecture seule des données de la convention (tables de l'application) :"
+                + " la modifier ici ne change rien ; le registre affiche la convention.");
+        jdbc.query("select version, etat, depuis, origine from convention_version where numero = ? order by version",
+                (rs, row) -> snapshot.put("version " + rs.getInt(1), rs.getString(2)
+                        + (rs.getDate(3) == null ? "" : " depuis le " + rs.getDate(3).toLocalDate())
+                        + (rs.getString(4) == null ? "" : " (" + rs.getString(4) + ")")), numero);
+        current(numero).ifPresent(data -> snapshot.put("actuelle", data));
+        runtimeService.setVariable(instance.get(0), SNAPSHOT, JsonVariables.write(snapshot));
+    }
+
+    private static Timestamp now() {
+        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    }
+}
