@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.charter.UsersCharter;
@@ -29,6 +30,7 @@ import fr.conventionent.convention.ConventionProcedures;
 import fr.conventionent.convention.ConventionRecipients;
 import fr.conventionent.convention.ConventionRef;
 import fr.conventionent.convention.ConventionRecords;
+import fr.conventionent.convention.OperatorChanged;
 import fr.conventionent.convention.ConventionRepresentatives;
 import fr.conventionent.convention.ConventionRegistry;
 import fr.conventionent.convention.ConventionVersions;
@@ -79,11 +81,13 @@ public class Avenants {
     private final UserDirectory users;
     private final ConventionRepresentatives representatives;
     private final ConventionRecords records;
+    private final ApplicationEventPublisher events;
 
     public Avenants(ConventionProcedures procedures, ConventionRegistry registry, ConventionDataValidator validator,
                     ConventionDocument conventionDocument, AvenantDocument avenantDocument, UsersCharter charter,
                     MailQueue mailQueue, ConventionRecipients recipients, CircuitJournal journal, UserDirectory users,
-                    ConventionRepresentatives representatives, ConventionRecords records) {
+                    ConventionRepresentatives representatives, ConventionRecords records,
+                    ApplicationEventPublisher events) {
         this.procedures = procedures;
         this.registry = registry;
         this.validator = validator;
@@ -96,6 +100,7 @@ public class Avenants {
         this.users = users;
         this.representatives = representatives;
         this.records = records;
+        this.events = events;
     }
 
     /** Start: checks the convention and who proposes; the avenant is numbered after the current version. */
@@ -241,6 +246,10 @@ public class Avenants {
         }
         registry.set(convention, update);
         records.recordSigned(numero, version, ConventionDates.toLocalDate(signed), "Avenant n° " + avenantNumero, next);
+        if (!java.util.Objects.equals(current.exploitantEnt(), next.exploitantEnt())
+                || !java.util.Objects.equals(current.correspondantsTechniques(), next.correspondantsTechniques())) {
+            events.publishEvent(new OperatorChanged(numero, current.exploitantEnt(), next.exploitantEnt()));
+        }
         charter.schoolsChanged(convention, changes.ecolesAjoutees(),
                 changes.ecolesRetirees().stream().map(Ecole::uai).toList());
 

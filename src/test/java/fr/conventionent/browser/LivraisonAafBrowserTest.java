@@ -86,7 +86,7 @@ class LivraisonAafBrowserTest extends EngineTest {
         }
 
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
-        assertThat(instance).isWaitingAt(TIMER_DELIVERY_TIME).variables()
+        assertThat(instance).isWaitingAt(GATEWAY_WAIT_FOR_DELIVERY).variables()
                 .containsEntry(PREFIXE_FICHIERS, "ENT78-VERSAILLES")
                 .containsEntry(HEURE_LIVRAISON, "06:00")
                 .containsEntry(LIVRER_ZIP, true)

@@ -3,6 +3,9 @@ package fr.conventionent.aaf.process;
 import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
 import fr.conventionent.convention.Contact;
+import fr.conventionent.convention.ConventionData;
+import fr.conventionent.convention.ConventionRecipients;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.EngineAuthorization;
@@ -35,14 +38,51 @@ public class AafDeliveries {
     private final InstanceAccess instanceAccess;
     private final EngineAuthorization engineAuthorization;
     private final AafProperties properties;
+    private final ConventionRecords records;
+    private final ConventionRecipients recipients;
 
     public AafDeliveries(RuntimeService runtimeService, HistoryService historyService, InstanceAccess instanceAccess,
-                         EngineAuthorization engineAuthorization, AafProperties properties) {
+                         EngineAuthorization engineAuthorization, AafProperties properties, ConventionRecords records,
+                         ConventionRecipients recipients) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.instanceAccess = instanceAccess;
         this.engineAuthorization = engineAuthorization;
         this.properties = properties;
+        this.records = records;
+        this.recipients = recipients;
+    }
+
+    /** The operator of the convention as it stands (after its avenants); null for a convention not recorded. */
+    public String currentOperator(DelegateExecution deliveries) {
+        return records.current(deliveries.getProcessBusinessKey()).map(ConventionData::exploitantEnt).orElse(null);
+    }
+
+    /** At set-up: the operator and correspondents the confirmed target belongs to. */
+    void recordConfirmedTarget(DelegateExecution deliveries) {
+        deliveries.setVariable(EXPLOITANT_CONFIRME, currentOperator(deliveries));
+        deliveries.setVariable(CORRESPONDANTS_CONFIRMES, JsonVariables.write(recipients.correspondents(deliveries)));
+        deliveries.removeVariable(RAISON_PARAMETRAGE);
+    }
+
+    /**
+     * Whether the operator or its correspondents changed since the DSI confirmed the target: then no file leaves
+     * before the DSI confirms the new one (the safety net when the change's message found the deliveries busy).
+     */
+    public boolean targetToConfirm(DelegateExecution deliveries) {
+        Optional<ConventionData> current = records.current(deliveries.getProcessBusinessKey());
+        if (current.isEmpty() || deliveries.getVariable(CORRESPONDANTS_CONFIRMES) == null) {
+            return false; // set up before targets were followed, or a convention without record
+        }
+        return !java.util.Objects.equals(current.get().exploitantEnt(), deliveries.getVariable(EXPLOITANT_CONFIRME))
+                || !current.get().correspondantsTechniques().equals(JsonVariables.readList(
+                deliveries.getVariable(CORRESPONDANTS_CONFIRMES), Contact.class));
+    }
+
+    /** An avenant changed the operator or its correspondents: the running deliveries wait for a new set-up. */
+    public void targetChanged(String conventionNumero) {
+        engineAuthorization.withoutChecks(() -> runtimeService.createMessageCorrelation(MESSAGE_TARGET_CHANGED)
+                .processInstanceBusinessKey(conventionNumero).correlateAllWithResult());
     }
 
     /** From the convention's own step, when it comes into force: its number, commune and correspondents. */

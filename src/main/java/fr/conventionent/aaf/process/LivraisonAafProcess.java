@@ -12,6 +12,8 @@ public final class LivraisonAafProcess {
     public static final String TASK_SET_UP = "UserTask_SetUpDeliveries";
     public static final String TASK_SEND_PUBLIC_KEY = "ServiceTask_SendPublicKey";
     public static final String TIMER_DELIVERY_TIME = "TimerEvent_DeliveryTimeReached";
+    /** Where the deliveries wait: the next delivery time, or a change of operator (event-based gateway). */
+    public static final String GATEWAY_WAIT_FOR_DELIVERY = "Gateway_WaitForDelivery";
     public static final String GATEWAY_CONVENTION_IN_FORCE = "Gateway_ConventionInForce";
     public static final String TASK_DELIVER = "ServiceTask_DeliverFiles";
     public static final String TASK_CLOSE_AT_END = "ServiceTask_CloseDeliveriesAtEnd";
@@ -23,6 +25,15 @@ public final class LivraisonAafProcess {
 
     /** Correlated by business key when the convention ends (dénonciation, résiliation). */
     public static final String MESSAGE_CONVENTION_TERMINEE = "ConventionTerminee";
+    /** An avenant changed the operator or its correspondents: the DSI confirms the new target first. */
+    public static final String MESSAGE_TARGET_CHANGED = "CibleAafModifiee";
+    public static final String MESSAGE_EVENT_TARGET_CHANGED = "MessageEvent_TargetChanged";
+    public static final String TASK_WITHDRAW_TARGET = "ServiceTask_WithdrawFormerTarget";
+    /** What the DSI confirmed at set-up: the operator and its correspondents the target belongs to. */
+    public static final String EXPLOITANT_CONFIRME = "exploitantConfirme";
+    public static final String CORRESPONDANTS_CONFIRMES = "correspondantsConfirmes";
+    /** Why the DSI is asked to set the deliveries up again (shown in the set-up form). */
+    public static final String RAISON_PARAMETRAGE = "raisonParametrage";
 
     /** Step name of the set-up task in {@code convention.delais.etapes}. */
     public static final String STEP_SET_UP = "parametrer-livraison-aaf";

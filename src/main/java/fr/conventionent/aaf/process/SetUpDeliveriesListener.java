@@ -30,9 +30,11 @@ public class SetUpDeliveriesListener implements TaskListener {
     private final EngineAuthorization engineAuthorization;
     private final AafKeyStore keyStore;
     private final UserDirectory users;
+    private final AafDeliveries deliveries;
 
     public SetUpDeliveriesListener(RuntimeService runtimeService, EngineAuthorization engineAuthorization,
-                                   AafKeyStore keyStore, UserDirectory users) {
+                                   AafKeyStore keyStore, UserDirectory users, AafDeliveries deliveries) {
+        this.deliveries = deliveries;
         this.runtimeService = runtimeService;
         this.engineAuthorization = engineAuthorization;
         this.keyStore = keyStore;
@@ -62,6 +64,7 @@ public class SetUpDeliveriesListener implements TaskListener {
         instance.setVariable(CLE_PUBLIQUE_SFTP, key.publicKeyLine());
         instance.setVariable(EMPREINTE_CLE_SFTP, key.fingerprint());
         instance.setVariable(DATE_PARAMETRAGE, ClockUtil.getCurrentTime());
+        deliveries.recordConfirmedTarget(instance);
         String user = users.currentUserId() != null ? users.currentUserId() : task.getAssignee();
         if (user != null) {
             instance.setVariable(PARAMETRE_PAR, user);

@@ -185,7 +185,7 @@ class LivraisonAafProcessTest extends EngineTest {
 
         submission.put(PORT_SFTP, EngineRest.value(server.port()));
         assertThat(dsi.submitForm(taskId, submission).getStatusCode().value()).isEqualTo(204);
-        assertThat(instance).isWaitingAt(TIMER_DELIVERY_TIME);
+        assertThat(instance).isWaitingAt(GATEWAY_WAIT_FOR_DELIVERY);
 
         List<String> answers = new ArrayList<>();
         answers.add(dsi.get("/process-instance/" + instance.getId() + "/variables").getBody());
@@ -234,7 +234,7 @@ class LivraisonAafProcessTest extends EngineTest {
         completeSetUp(instance, setUp(Map.of()));
         executeDueJobs();
 
-        assertThat(instance).isWaitingAt(TIMER_DELIVERY_TIME).variables()
+        assertThat(instance).isWaitingAt(GATEWAY_WAIT_FOR_DELIVERY).variables()
                 .containsEntry(PREFIXE_FICHIERS, PREFIX)
                 .containsEntry(PORT_SFTP, server.port())
                 .containsEntry(CALENDRIER_TEXTE,
@@ -346,7 +346,7 @@ class LivraisonAafProcessTest extends EngineTest {
         assertThat(ARCHIVES.resolve(NUMERO).resolve(PREFIX + "_Complet_20260305")).isDirectory();
         assertThat(history(instance)).hasSize(1);
 
-        assertThat(instance).isWaitingAt(TIMER_DELIVERY_TIME);
+        assertThat(instance).isWaitingAt(GATEWAY_WAIT_FOR_DELIVERY);
         assertThat(nextDelivery(instance)).isEqualTo(paris("2026-03-06T06:00"));
         assertThat(runtimeService.getVariable(instance.getId(), PROCHAINE_LIVRAISON_TYPE)).isEqualTo("Delta");
     }
@@ -398,7 +398,7 @@ class LivraisonAafProcessTest extends EngineTest {
                 "  - " + PREFIX + "_Complet_20260305_Eleve_0000.xml : XML mal formé ou tronqué",
                 "  - " + PREFIX + "_Delta_20260305_PersEducNat_0000.xml : type Complet attendu, Delta trouvé",
                 "aaf-check <dossier de dépôt> --prefix " + PREFIX + " --type Complet --date 20260305");
-        assertThat(instance).isWaitingAt(TIMER_DELIVERY_TIME);
+        assertThat(instance).isWaitingAt(GATEWAY_WAIT_FOR_DELIVERY);
         assertThat(nextDelivery(instance)).isEqualTo(paris("2026-03-06T06:00"));
     }
 
@@ -438,7 +438,7 @@ class LivraisonAafProcessTest extends EngineTest {
         runtimeService.setVariables(instance.getId(), Map.of(PROCHAINE_LIVRAISON, paris("2026-03-03T06:00"),
                 PROCHAINE_LIVRAISON_TYPE, "Delta"));
         runtimeService.createProcessInstanceModification(instance.getId())
-                .cancelAllForActivity(TIMER_DELIVERY_TIME)
+                .cancelAllForActivity(GATEWAY_WAIT_FOR_DELIVERY)
                 .startBeforeActivity(TASK_DELIVER)
                 .execute();
         executeDueJobs();
