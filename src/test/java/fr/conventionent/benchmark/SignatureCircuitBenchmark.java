@@ -30,8 +30,9 @@ import fr.conventionent.support.Circuits;
 import fr.conventionent.support.EmbeddedPostgres;
 
 /**
- * Figures for issue "signature circuit" (printed, not asserted): N whole circuits through the
- * Java API on embedded PostgreSQL with the job executor on, DOCX generation time for a
+ * Figures of the signature circuit (printed, not asserted): N whole circuits through the Java API on embedded
+ * PostgreSQL with the job executor on, then the same shape on a bare Camunda engine in the same JVM and on the same
+ * PostgreSQL server ({@link BareEngineCircuits}) and their ratio at equal concurrency; DOCX generation time for a
  * 40-school convention, start-up time and resident memory.
  * Run: {@code mvn -Pbenchmark verify -Dbenchmark.circuits=200}.
  */
@@ -46,6 +47,8 @@ class SignatureCircuitBenchmark {
         try (var connection = pg.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS convention_bench");
             statement.execute("CREATE DATABASE convention_bench");
+            statement.execute("DROP DATABASE IF EXISTS convention_bare");
+            statement.execute("CREATE DATABASE convention_bare");
         }
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -96,17 +99,27 @@ class SignatureCircuitBenchmark {
             }
             Collections.sort(millis);
 
+            // the same circuit shape on a bare engine, same JVM, same PostgreSQL server, no application code
+            String bareUrl = pg.getJdbcUrl("postgres", "convention_bare");
+            double bareConcurrent = BareEngineCircuits.run(bareUrl, circuits, USERS);
+            double bareSingle = BareEngineCircuits.run(bareUrl, circuits, 1);
+            double projectRate = circuits / circuitSeconds;
+
             String report = String.format(java.util.Locale.ROOT, """
                     == Benchmark du circuit de signature (PostgreSQL embarqué, %d utilisateurs simultanés)
                     circuits complets            : %d en %.1f s
                     circuits par seconde         : %.2f
+                    moteur nu, %d fils            : %.2f circuits/s
+                    moteur nu, 1 fil             : %.2f circuits/s
+                    ratio vs bare engine: %.2f
                     DOCX 40 écoles, médiane      : %.1f ms
                     DOCX 40 écoles, p95          : %.1f ms
                     démarrage de l'application   : %.1f s
                     mémoire résidente (VmRSS)    : %d Mo
                     tas utilisé                  : %d Mo
                     courriels reçus par SMTP     : %d
-                    """, USERS, circuits, circuitSeconds, circuits / circuitSeconds, percentile(millis, 50),
+                    """, USERS, circuits, circuitSeconds, projectRate, USERS, bareConcurrent, bareSingle,
+                    projectRate / bareConcurrent, percentile(millis, 50),
                     percentile(millis, 95), startupSeconds, residentMegabytes(),
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024),
                     smtp.getReceivedMessages().length);
