@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import fr.conventionent.config.ConventionProperties;
+
 /**
  * The one owner of what a convention says: its data, version by version, in the application's tables
  * ({@code convention}, {@code convention_version}, {@code convention_ecole}, {@code convention_correspondant}),
@@ -24,18 +26,22 @@ import org.springframework.stereotype.Component;
 public class ConventionRecords {
 
     public static final String SNAPSHOT = "donneesConvention";
+    /** The registry's detail page of the convention, shown in Cockpit next to the business key. */
+    public static final String REGISTRY_LINK = "lienRegistre";
     static final String EN_PREPARATION = "en-preparation";
     static final String SIGNEE = "signee";
 
     private final JdbcTemplate jdbc;
     private final ConventionRepresentatives representatives;
     private final RuntimeService runtimeService;
+    private final String applicationUrl;
 
     public ConventionRecords(JdbcTemplate jdbc, ConventionRepresentatives representatives,
-                             RuntimeService runtimeService) {
+                             RuntimeService runtimeService, ConventionProperties properties) {
         this.jdbc = jdbc;
         this.representatives = representatives;
         this.runtimeService = runtimeService;
+        this.applicationUrl = properties.courriel().adresseApplication();
     }
 
     /** A new convention, numbered for its commune. */
@@ -45,6 +51,13 @@ public class ConventionRecords {
         }
         jdbc.update("insert into convention (numero, commune_insee, process_instance_id, cree_le) values (?, ?, ?, ?)",
                 numero, communeInsee, processInstanceId, now());
+        if (processInstanceId != null) {
+            runtimeService.setVariable(processInstanceId, REGISTRY_LINK, registryLink(numero));
+        }
+    }
+
+    public String registryLink(String numero) {
+        return applicationUrl + "/registre/#" + numero;
     }
 
     public boolean exists(String numero) {
@@ -146,6 +159,7 @@ public class ConventionRecords {
         }
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("numero", numero);
+        snapshot.put("registre", registryLink(numero));
         snapshot.put("lecture", "Copie en lecture seule des données de la convention (tables de l'application) :"
                 + " la modifier ici ne change rien ; le registre affiche la convention.");
         jdbc.query("select version, etat, depuis, origine from convention_version where numero = ? order by version",

@@ -33,6 +33,8 @@ class ConventionRecordsTest extends ConventionLifeTest {
         String numero = numero(convention);
         assertThat(records.exists(numero)).isTrue();
         assertThat(records.latest(numero)).isEmpty();
+        assertThat(runtimeService.getVariable(convention.getId(), ConventionRecords.REGISTRY_LINK))
+                .isEqualTo("http://127.0.0.1:8080/registre/#" + numero);
 
         taskService.complete(openTask(convention).getId(), SampleConventions.completion("78646", "Versailles", 2));
 
