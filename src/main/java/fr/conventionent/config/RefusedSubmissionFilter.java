@@ -64,6 +64,18 @@ public class RefusedSubmissionFilter {
     static class Filter extends OncePerRequestFilter {
 
         private static final ObjectMapper JSON = new ObjectMapper();
+        static final String FORBIDDEN = "Action refusée : vos droits ne permettent pas cette opération.";
+        static final String TASK_FORBIDDEN = "Action refusée : sur une tâche, vous pouvez la prendre, la rendre et la"
+                + " terminer par son formulaire ; son attribution, ses dates et ses données ne se modifient pas"
+                + " autrement.";
+
+        private static void replace(ContentCachingResponseWrapper wrapper, int status, ObjectNode error)
+                throws IOException {
+            wrapper.resetBuffer();
+            wrapper.setStatus(status);
+            wrapper.setContentType("application/json;charset=UTF-8");
+            wrapper.getOutputStream().write(JSON.writeValueAsBytes(error));
+        }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -83,10 +95,15 @@ public class RefusedSubmissionFilter {
                 // the engine quotes the listener's message: 'Exception while invoking TaskListener: Saisie refusée : …'
                 String french = message.substring(Math.max(0, message.indexOf(refusal.prefix)));
                 error.put("message", french.endsWith("'") ? french.substring(0, french.length() - 1) : french);
-                wrapper.resetBuffer();
-                wrapper.setStatus(refusal.status);
-                wrapper.setContentType("application/json;charset=UTF-8");
-                wrapper.getOutputStream().write(JSON.writeValueAsBytes(error));
+                replace(wrapper, refusal.status, error);
+            } else if (wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN
+                    && body.contains("\"AuthorizationException\"")) {
+                // the engine's own refusal lists permissions in English: the user reads what they may do instead
+                ObjectNode error = (ObjectNode) JSON.readTree(body);
+                error.put("type", "ActionRefusee");
+                error.remove(java.util.List.of("missingAuthorizations", "resourceName", "resourceId", "permissionName"));
+                error.put("message", request.getRequestURI().contains("/task/") ? TASK_FORBIDDEN : FORBIDDEN);
+                replace(wrapper, HttpServletResponse.SC_FORBIDDEN, error);
             }
             wrapper.copyBodyToResponse();
         }

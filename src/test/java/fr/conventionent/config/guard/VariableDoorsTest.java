@@ -133,6 +133,30 @@ class VariableDoorsTest extends EngineTest {
     }
 
     @Test
+    void aCommuneAgentMayWorkOnItsTaskButNotEditItAndIsToldSoInFrench() throws Exception {
+        Task task = openTask(convention);
+        EngineApiDoor mairie = EngineApiDoor.tasklist(port, "mairie.nanterre");
+
+        HttpResponse<String> followUp = mairie.send("PUT", "/task/" + task.getId(), "{\"name\": \"Autre nom\","
+                + " \"followUp\": \"2030-01-01T00:00:00.000+0100\"}");
+        HttpResponse<String> delegated = mairie.send("POST", "/task/" + task.getId() + "/assignee",
+                "{\"userId\": \"mairie.versailles\"}");
+        HttpResponse<String> claimed = mairie.send("POST", "/task/" + task.getId() + "/claim",
+                "{\"userId\": \"mairie.nanterre\"}");
+
+        for (HttpResponse<String> refused : List.of(followUp, delegated)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(message(refused.body())).startsWith("Action refusée : sur une tâche, vous pouvez la prendre");
+            assertThat(refused.body()).doesNotContain("Exception", "permission");
+        }
+        assertThat(claimed.statusCode()).as("prendre la tâche reste permis").isEqualTo(204);
+        Task after = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+        assertThat(after.getName()).isEqualTo(task.getName());
+        assertThat(after.getFollowUpDate()).isNull();
+        assertThat(after.getAssignee()).isEqualTo("mairie.nanterre");
+    }
+
+    @Test
     void aRefusalNamesTheFieldAndTheForm() throws Exception {
         Task task = openTask(convention);
         HttpResponse<String> answer = EngineApiDoor.rest(port, "mairie.nanterre").send("POST",
