@@ -64,6 +64,9 @@ public class RefusedSubmissionFilter {
     static class Filter extends OncePerRequestFilter {
 
         private static final ObjectMapper JSON = new ObjectMapper();
+        /** The engine's authorization details: English permission names, of no use to the user. */
+        private static final java.util.List<String> AUTHORIZATION_DETAILS = java.util.List.of("missingAuthorizations",
+                "resourceName", "resourceId", "permissionName");
         static final String FORBIDDEN = "Action refusée : vos droits ne permettent pas cette opération.";
         static final String TASK_FORBIDDEN = "Action refusée : sur une tâche, vous pouvez la prendre, la rendre et la"
                 + " terminer par son formulaire ; son attribution, ses dates et ses données ne se modifient pas"
@@ -95,13 +98,14 @@ public class RefusedSubmissionFilter {
                 // the engine quotes the listener's message: 'Exception while invoking TaskListener: Saisie refusée : …'
                 String french = message.substring(Math.max(0, message.indexOf(refusal.prefix)));
                 error.put("message", french.endsWith("'") ? french.substring(0, french.length() - 1) : french);
+                error.remove(AUTHORIZATION_DETAILS);
                 replace(wrapper, refusal.status, error);
             } else if (wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN
                     && body.contains("\"AuthorizationException\"")) {
                 // the engine's own refusal lists permissions in English: the user reads what they may do instead
                 ObjectNode error = (ObjectNode) JSON.readTree(body);
                 error.put("type", "ActionRefusee");
-                error.remove(java.util.List.of("missingAuthorizations", "resourceName", "resourceId", "permissionName"));
+                error.remove(AUTHORIZATION_DETAILS);
                 error.put("message", request.getRequestURI().contains("/task/") ? TASK_FORBIDDEN : FORBIDDEN);
                 replace(wrapper, HttpServletResponse.SC_FORBIDDEN, error);
             }
