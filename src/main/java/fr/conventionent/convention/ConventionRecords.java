@@ -91,7 +91,17 @@ public class ConventionRecords {
 
     /** What the convention says today: its latest version, with the maire and référent in office today. */
     public Optional<ConventionData> current(String numero) {
-        return latest(numero).map(data -> representatives.applyTo(numero, data, SubmittedDates.today()));
+        List<Recorded> latest = jdbc.query("select version, enregistree_le from convention_version where numero = ?"
+                + " order by version desc limit 1", (rs, row) -> new Recorded(rs.getInt(1), rs.getTimestamp(2)), numero);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        Recorded recorded = latest.get(0);
+        return version(numero, recorded.version())
+                .map(data -> representatives.applyTo(numero, data, SubmittedDates.today(), recorded.at()));
+    }
+
+    private record Recorded(int version, Timestamp at) {
     }
 
     public Optional<ConventionData> version(String numero, int version) {

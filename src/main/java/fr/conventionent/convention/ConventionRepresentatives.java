@@ -44,32 +44,43 @@ public class ConventionRepresentatives {
 
     /** The maire declared for {@code day}, if the commune declared one since the convention named its own. */
     public Optional<String> maireOn(String numero, LocalDate day) {
-        return latest(numero, MAIRE, day).map(Contact::nom);
+        return latest(numero, MAIRE, day, null).map(Contact::nom);
     }
 
     public Optional<Contact> referentOn(String numero, LocalDate day) {
-        return latest(numero, REFERENT, day);
+        return latest(numero, REFERENT, day, null);
     }
 
     /** {@code data} with the representatives in office on {@code day}. */
     public ConventionData applyTo(String numero, ConventionData data, LocalDate day) {
+        return applyTo(numero, data, day, null);
+    }
+
+    /**
+     * {@code data}, recorded at {@code recordedAt}, with the representatives in office on {@code day}: a declaration
+     * already in force when the data was recorded is part of it (the commune may have typed another name since).
+     */
+    ConventionData applyTo(String numero, ConventionData data, LocalDate day, Timestamp recordedAt) {
         if (data == null || numero == null) {
             return data;
         }
-        String maire = maireOn(numero, day).orElse(data.maireNom());
-        Contact referent = referentOn(numero, day).orElse(data.referentEnt());
+        String maire = latest(numero, MAIRE, day, recordedAt).map(Contact::nom).orElse(data.maireNom());
+        Contact referent = latest(numero, REFERENT, day, recordedAt).orElse(data.referentEnt());
         return new ConventionData(data.communeInsee(), data.communeNom(), data.communeAdresse(), maire, data.ecoles(),
                 referent, data.correspondantsTechniques(), data.editeurEnt(), data.exploitantEnt());
     }
 
-    private Optional<Contact> latest(String numero, String role, LocalDate day) {
+    private Optional<Contact> latest(String numero, String role, LocalDate day, Timestamp recordedAt) {
         if (numero == null) {
             return Optional.empty();
         }
+        String absorbed = recordedAt == null ? "" : " and (declare_le > ? or depuis > ?)";
+        Object[] arguments = recordedAt == null ? new Object[] {numero, role, Date.valueOf(day)}
+                : new Object[] {numero, role, Date.valueOf(day), recordedAt,
+                Date.valueOf(recordedAt.toLocalDateTime().toLocalDate())};
         List<Contact> found = jdbc.query("select nom, telephone, email from convention_representant"
-                        + " where numero = ? and role = ? and depuis <= ? order by depuis desc, id desc",
-                (rs, row) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3)), numero, role,
-                Date.valueOf(day));
+                        + " where numero = ? and role = ? and depuis <= ?" + absorbed + " order by depuis desc, id desc",
+                (rs, row) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3)), arguments);
         return found.stream().findFirst();
     }
 }

@@ -17,7 +17,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.denonciation.DenonciationProcess;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.DocxText;
@@ -38,6 +40,8 @@ class RepresentativesProcessTest extends ConventionLifeTest {
     TestRestTemplate restTemplate;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ConventionRecords records;
 
     @Test
     void theNextLetterNamesTheNewMaireAndEarlierDocumentsAreUnchanged() throws Exception {
@@ -107,6 +111,24 @@ class RepresentativesProcessTest extends ConventionLifeTest {
                 .doesNotContain("referent.ent@versailles.example");
         assertThat(runtimeService.getVariable(denonciation.getId(), ConventionVariables.CONVENTION_NUMERO))
                 .isEqualTo(numero);
+    }
+
+    @Test
+    void whatTheCommuneTypesAfterADeclarationPrevailsAndALaterDeclarationPrevailsOverIt() throws Exception {
+        moveClockTo("2026-09-01", 9);
+        ProcessInstance convention = startConvention("78646");
+        String numero = numero(convention);
+        assertThat(declare("mairie.versailles", numero, "2026-09-01", "M. Déclaré Avant", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        taskService.complete(openTask(convention).getId(), SampleConventions.completion("78646", "Versailles", 2));
+        assertThat(records.current(numero).orElseThrow().maireNom()).isEqualTo(FORMER_MAIRE);
+        assertThat(DocxText.of(conventionDocx(convention))).contains(FORMER_MAIRE).doesNotContain("Déclaré Avant");
+
+        moveClockTo("2026-09-02", 9);
+        assertThat(declare("mairie.versailles", numero, "2026-09-02", NEW_MAIRE, null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(records.current(numero).orElseThrow().maireNom()).isEqualTo(NEW_MAIRE);
     }
 
     @Test
