@@ -71,12 +71,17 @@ public class AafDeliveries {
      */
     public boolean targetToConfirm(DelegateExecution deliveries) {
         Optional<ConventionData> current = records.current(deliveries.getProcessBusinessKey());
-        if (current.isEmpty() || deliveries.getVariable(CORRESPONDANTS_CONFIRMES) == null) {
-            return false; // set up before targets were followed, or a convention without record
+        if (current.isEmpty()) {
+            return false; // deliveries without a recorded convention (started by hand)
+        }
+        Object confirmed = deliveries.getVariable(CORRESPONDANTS_CONFIRMES);
+        if (confirmed == null) {
+            // set up before targets were followed: the correspondents copied when the deliveries started
+            return !current.get().correspondantsTechniques().equals(JsonVariables.readList(
+                    deliveries.getVariable(CORRESPONDANTS_TECHNIQUES), Contact.class));
         }
         return !java.util.Objects.equals(current.get().exploitantEnt(), deliveries.getVariable(EXPLOITANT_CONFIRME))
-                || !current.get().correspondantsTechniques().equals(JsonVariables.readList(
-                deliveries.getVariable(CORRESPONDANTS_CONFIRMES), Contact.class));
+                || !current.get().correspondantsTechniques().equals(JsonVariables.readList(confirmed, Contact.class));
     }
 
     /** An avenant changed the operator or its correspondents: the running deliveries wait for a new set-up. */

@@ -18,18 +18,26 @@ public class DeliverFilesDelegate implements JavaDelegate {
     private final AafDeliverySchedule schedule;
     private final AafRunHistory history;
     private final AafDeliveryMails mails;
+    private final AafDeliveries deliveries;
 
     public DeliverFilesDelegate(AafDeliveryRunner runner, AafDeliverySchedule schedule, AafRunHistory history,
-                                AafDeliveryMails mails) {
+                                AafDeliveryMails mails, AafDeliveries deliveries) {
         this.runner = runner;
         this.schedule = schedule;
         this.history = history;
         this.mails = mails;
+        this.deliveries = deliveries;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String numero = execution.getProcessBusinessKey();
+        if (deliveries.targetToConfirm(execution)) {
+            // deliveries of an earlier definition miss the change of operator: never send to the former target
+            throw new AafDeliveryFailedException("Livraison suspendue : un avenant a changé l'exploitant ou ses"
+                    + " correspondants ; la DSI doit confirmer la nouvelle cible (migrer l'instance vers la dernière"
+                    + " version du processus, qui lui en confie la tâche).");
+        }
         AafDeliverySettings settings = AafDeliverySettings.from(execution::getVariable);
         AafSchedule.Run run = schedule.scheduledRun(execution, settings.schedule());
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.conventionent.aaf.AafExtraction;
 import fr.conventionent.aaf.AafFileType;
@@ -33,6 +34,8 @@ import fr.conventionent.aaf.sftp.Ed25519Keys;
 import fr.conventionent.aaf.sftp.EmbeddedSftpServer;
 import fr.conventionent.avenant.AvenantProcess;
 import fr.conventionent.convention.Contact;
+import fr.conventionent.convention.ConventionData;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.signature.SignatureCircuitProcess;
@@ -47,6 +50,9 @@ import jakarta.mail.internet.MimeMessage;
  * SSHD) on the loopback; week of Monday 2 March 2026 (Thursday 5 is a Complet day).
  */
 class AafTargetChangeTest extends ConventionLifeTest {
+
+    @Autowired
+    ConventionRecords records;
 
     private static final Path DEPOT = Path.of("target/test-data/aaf/depot");
     private static final String PREFIX = "ENT78-VERSAILLES_07";
@@ -139,6 +145,33 @@ class AafTargetChangeTest extends ConventionLifeTest {
         executeDueJobs();
         assertThat(list(newRoot)).anyMatch(name -> name.contains("20260309"));
         assertThat(list(formerRoot)).as("l'ancien exploitant ne reçoit plus rien").isEqualTo(formerFiles);
+    }
+
+    @Test
+    void aChangeThatMissedTheWaitingDeliveriesStopsTheNextOneAndAsksTheDsi() throws Exception {
+        ProcessInstance convention = signedConvention("78646", "Versailles", "2026-03-02");
+        String numero = numero(convention);
+        ProcessInstance deliveries = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(numero).singleResult();
+        DeliveryKeyPair hostKey = Ed25519Keys.generate("sftp.exploitant.example");
+        formerServer = server(deliveries, formerRoot, hostKey);
+        completeSetUp(deliveries, formerServer, hostKey);
+        executeDueJobs();
+
+        // a new version recorded while a delivery was running: the deliveries never got the message
+        ConventionData current = records.current(numero).orElseThrow();
+        records.recordSigned(numero, 2, LocalDate.parse("2026-03-03"), "Avenant n° 1", new ConventionData(
+                current.communeInsee(), current.communeNom(), current.communeAdresse(), current.maireNom(),
+                current.ecoles(), current.referentEnt(), List.of(NEW_CORRESPONDENT), current.editeurEnt(),
+                NEW_OPERATOR));
+        generate(AafFileType.COMPLET, "2026-03-05");
+        moveClockTo("2026-03-05", 6);
+        executeDueJobs();
+
+        assertThat(list(formerRoot)).as("rien ne part vers l'ancien exploitant").isEmpty();
+        assertThat(deliveries).isWaitingAt(TASK_SET_UP);
+        assertThat((String) runtimeService.getVariable(deliveries.getId(), RAISON_PARAMETRAGE))
+                .contains("l'exploitant (Exploitant Numérique SAS → " + NEW_OPERATOR + ")");
     }
 
     private void applyAvenantChangingTheOperator(String numero) {
