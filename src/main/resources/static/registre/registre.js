@@ -97,11 +97,51 @@
     return tr;
   }
 
+  // What the convention says today (its record), and its versions.
+  function showRecord(detail) {
+    const data = detail.donnees;
+    $('#detail-donnees').hidden = !data;
+    if (!data) { return; }
+    const contact = (c) => c ? [c.nom, c.telephone, c.email].filter(Boolean).join(', ') : '';
+    const facts = [
+      ['Commune', data.communeNom + (data.communeAdresse ? ' – ' + data.communeAdresse : '')],
+      ['Maire', data.maireNom],
+      ['Référent ENT', contact(data.referentEnt)],
+      ['Éditeur de l’ENT', data.editeurEnt],
+      ['Exploitant de l’ENT', data.exploitantEnt],
+      ['Correspondants techniques', (data.correspondantsTechniques || []).map(contact).join(' ; ')]
+    ];
+    const list = $('#detail-donnees-liste');
+    list.replaceChildren();
+    facts.forEach(([term, value]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = text(value);
+      list.append(dt, dd);
+    });
+    const schools = $('#detail-ecoles');
+    schools.replaceChildren();
+    (data.ecoles || []).forEach((ecole) => {
+      const li = document.createElement('li');
+      li.textContent = ecole.nom + ' (' + ecole.uai + ')' + (ecole.adresse ? ' – ' + ecole.adresse : '');
+      schools.appendChild(li);
+    });
+    const versions = $('#detail-versions tbody');
+    versions.replaceChildren();
+    detail.versions.forEach((version) => {
+      const tr = document.createElement('tr');
+      [String(version.version), version.etat, frenchDate(version.depuis), version.origine].forEach((value) => cell(tr, value));
+      versions.appendChild(tr);
+    });
+  }
+
   async function openDetail(numero) {
     const detail = await call('/conventions/' + encodeURIComponent(numero));
     const line = detail.convention;
     $('#detail-titre').textContent = 'Convention ' + line.numero + ' – commune de ' + line.communeNom;
     $('#detail-statut').textContent = line.statutLibelle + (line.dateSignature ? ' ; signée le ' + frenchDate(line.dateSignature) : '');
+    showRecord(detail);
     const documents = $('#detail-documents');
     documents.replaceChildren();
     detail.documents.forEach((document_) => {

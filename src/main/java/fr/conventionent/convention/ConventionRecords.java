@@ -104,6 +104,14 @@ public class ConventionRecords {
     private record Recorded(int version, Timestamp at) {
     }
 
+    /** Every version of the convention, oldest first. */
+    public List<RecordedVersion> versions(String numero) {
+        return jdbc.query("select version, etat, depuis, origine from convention_version where numero = ?"
+                        + " order by version", (rs, row) -> new RecordedVersion(rs.getInt(1),
+                        SIGNEE.equals(rs.getString(2)) ? "signée" : "en préparation",
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4)), numero);
+    }
+
     public Optional<ConventionData> version(String numero, int version) {
         List<ConventionData> rows = jdbc.query("select c.commune_insee, v.commune_nom, v.commune_adresse, v.maire_nom,"
                         + " v.referent_nom, v.referent_telephone, v.referent_email, v.editeur_ent, v.exploitant_ent"

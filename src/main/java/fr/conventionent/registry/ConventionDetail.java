@@ -2,9 +2,17 @@ package fr.conventionent.registry;
 
 import java.util.List;
 
-/** The detail page of a convention: its registry line, documents, timeline and (administrators) Cockpit links. */
-public record ConventionDetail(RegistryLine convention, List<ConventionDocumentRef> documents,
-                               List<TimelineEvent> chronologie, List<CockpitLink> cockpit) {
+import fr.conventionent.convention.ConventionData;
+import fr.conventionent.convention.RecordedVersion;
+
+/**
+ * The detail page of a convention: its registry line, what it says today (its record, with the representatives in
+ * office; null before the commune has completed it) and its versions, documents, timeline and (administrators)
+ * Cockpit links.
+ */
+public record ConventionDetail(RegistryLine convention, ConventionData donnees, List<RecordedVersion> versions,
+                               List<ConventionDocumentRef> documents, List<TimelineEvent> chronologie,
+                               List<CockpitLink> cockpit) {
 
     public record CockpitLink(String libelle, String url) {
     }

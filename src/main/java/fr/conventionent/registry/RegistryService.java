@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Service;
 
 import fr.conventionent.convention.ConventionDates;
+import fr.conventionent.convention.ConventionRecords;
 
 /** The registry as a viewer sees it: pages of conventions, exports, and one convention's file. */
 @Service
@@ -21,11 +22,14 @@ public class RegistryService {
     private final RegistryRepository repository;
     private final OpenIncidents openIncidents;
     private final ConventionFile files;
+    private final ConventionRecords records;
 
-    public RegistryService(RegistryRepository repository, OpenIncidents openIncidents, ConventionFile files) {
+    public RegistryService(RegistryRepository repository, OpenIncidents openIncidents, ConventionFile files,
+                           ConventionRecords records) {
         this.repository = repository;
         this.openIncidents = openIncidents;
         this.files = files;
+        this.records = records;
     }
 
     public record Page(long total, int page, int taille, List<RegistryLine> lignes) {
@@ -63,8 +67,8 @@ public class RegistryService {
                             "/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime")));
         }
         int incidents = openIncidents.perCommune().getOrDefault(entry.communeInsee(), 0);
-        return new ConventionDetail(RegistryLine.of(entry, today(), incidents), files.documents(instances),
-                files.timeline(numero, instances), cockpit);
+        return new ConventionDetail(RegistryLine.of(entry, today(), incidents), records.current(numero).orElse(null),
+                records.versions(numero), files.documents(instances), files.timeline(numero, instances), cockpit);
     }
 
     public Optional<FileValue> document(Viewer viewer, String numero, String documentId) {

@@ -8,9 +8,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.support.WebSession;
 import fr.conventionent.support.ConventionLifeTest;
 
 /**
@@ -26,6 +31,8 @@ class ConventionRecordsTest extends ConventionLifeTest {
     ConventionRecordBackfill backfill;
     @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     @Test
     void theCommunesTextIsRecordedThenSignedAsVersionOne() {
@@ -55,6 +62,22 @@ class ConventionRecordsTest extends ConventionLifeTest {
         assertThat(states(numero)).containsExactly("1 signee 2026-09-15 Convention initiale");
         assertThat(records.current(numero).orElseThrow()).isEqualTo(ConventionDataMapper.read(
                 runtimeService.getVariables(convention.getId())));
+    }
+
+    @Test
+    void theRegistryShowsWhatTheConventionSaysAndItsVersions() throws Exception {
+        ProcessInstance convention = signedConvention("2026-09-15");
+        String numero = numero(convention);
+
+        JsonNode detail = new ObjectMapper().readTree(WebSession.loggedIn(port, "daces")
+                .get("/registre/api/conventions/" + numero).body());
+
+        assertThat(detail.path("donnees").path("maireNom").asText()).isEqualTo("Mme Catherine Martin");
+        assertThat(detail.path("donnees").path("exploitantEnt").asText()).isEqualTo("Exploitant Numérique SAS");
+        assertThat(detail.path("donnees").path("ecoles")).hasSize(2);
+        assertThat(detail.path("versions")).hasSize(1);
+        assertThat(detail.path("versions").get(0).path("etat").asText()).isEqualTo("signée");
+        assertThat(detail.path("versions").get(0).path("depuis").asText()).isEqualTo("2026-09-15");
     }
 
     @Test
