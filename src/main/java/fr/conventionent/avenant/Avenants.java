@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -246,8 +247,8 @@ public class Avenants {
         }
         registry.set(convention, update);
         records.recordSigned(numero, version, ConventionDates.toLocalDate(signed), "Avenant n° " + avenantNumero, next);
-        if (!java.util.Objects.equals(current.exploitantEnt(), next.exploitantEnt())
-                || !java.util.Objects.equals(current.correspondantsTechniques(), next.correspondantsTechniques())) {
+        if (!Objects.equals(current.exploitantEnt(), next.exploitantEnt())
+                || !Objects.equals(current.correspondantsTechniques(), next.correspondantsTechniques())) {
             events.publishEvent(new OperatorChanged(numero, current.exploitantEnt(), next.exploitantEnt()));
         }
         charter.schoolsChanged(convention, changes.ecolesAjoutees(),

@@ -2,6 +2,7 @@ package fr.conventionent.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -65,7 +66,7 @@ public class RefusedSubmissionFilter {
 
         private static final ObjectMapper JSON = new ObjectMapper();
         /** The engine's authorization details: English permission names, of no use to the user. */
-        private static final java.util.List<String> AUTHORIZATION_DETAILS = java.util.List.of("missingAuthorizations",
+        private static final List<String> AUTHORIZATION_DETAILS = List.of("missingAuthorizations",
                 "resourceName", "resourceId", "permissionName");
         static final String FORBIDDEN = "Action refusée : vos droits ne permettent pas cette opération.";
         static final String TASK_FORBIDDEN = "Action refusée : sur une tâche, vous pouvez la prendre, la rendre et la"

@@ -3,6 +3,7 @@ package fr.conventionent.convention;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -78,7 +79,7 @@ public class ConventionRecipients {
      */
     public List<Contact> correspondents(VariableScope scope) {
         Object numero = scope.getVariable(ConventionVariables.CONVENTION_NUMERO);
-        return (numero == null ? java.util.Optional.<ConventionData>empty() : records.current(numero.toString()))
+        return (numero == null ? Optional.<ConventionData>empty() : records.current(numero.toString()))
                 .map(ConventionData::correspondantsTechniques)
                 .orElseGet(() -> JsonVariables.readList(scope.getVariable(ConventionVariables.CORRESPONDANTS_TECHNIQUES),
                         Contact.class));

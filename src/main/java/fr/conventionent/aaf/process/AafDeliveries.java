@@ -14,6 +14,7 @@ import fr.conventionent.identity.InstanceAccess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -80,7 +81,7 @@ public class AafDeliveries {
             return !current.get().correspondantsTechniques().equals(JsonVariables.readList(
                     deliveries.getVariable(CORRESPONDANTS_TECHNIQUES), Contact.class));
         }
-        return !java.util.Objects.equals(current.get().exploitantEnt(), deliveries.getVariable(EXPLOITANT_CONFIRME))
+        return !Objects.equals(current.get().exploitantEnt(), deliveries.getVariable(EXPLOITANT_CONFIRME))
                 || !current.get().correspondantsTechniques().equals(JsonVariables.readList(confirmed, Contact.class));
     }
 

@@ -30,8 +30,7 @@ final class AdminWrites {
         for (String name : written.keySet()) {
             TypedValue existing = current.get(name);
             TypedValue next = written.getValueTyped(name);
-            if (existing == null || ValueType.NULL.equals(existing.getType()) || next == null
-                    || ValueType.NULL.equals(next.getType()) || rawOf(next) == null && next.getType() == null) {
+            if (existing == null || SubmittedValues.isEmpty(existing) || next == null || SubmittedValues.isEmpty(next)) {
                 continue;
             }
             String was = typeName(existing);
@@ -42,10 +41,6 @@ final class AdminWrites {
             }
         }
         return problems;
-    }
-
-    private static Object rawOf(TypedValue value) {
-        return value instanceof SerializableValue s && !s.isDeserialized() ? s.getValueSerialized() : value.getValue();
     }
 
     /** The engine's type name, also for a value sent without one (what the REST API makes of plain JSON). */

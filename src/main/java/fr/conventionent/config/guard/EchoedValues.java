@@ -1,9 +1,9 @@
 package fr.conventionent.config.guard;
 
+import java.util.Date;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.variable.type.ValueType;
-import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,11 +30,7 @@ final class EchoedValues {
 
     /** Lists and objects compare as JSON trees, whatever their spacing; everything else by value. */
     private static Object comparable(TypedValue value) {
-        Object raw = value instanceof SerializableValue serializable && !serializable.isDeserialized()
-                ? serializable.getValueSerialized() : value.getValue();
-        if (value instanceof SerializableValue serializable && serializable.getValueSerialized() != null) {
-            raw = serializable.getValueSerialized();
-        }
+        Object raw = SubmittedValues.serializedOrValue(value);
         if (raw instanceof String text && (text.startsWith("{") || text.startsWith("["))) {
             try {
                 return JSON.readTree(text);
@@ -43,6 +39,6 @@ final class EchoedValues {
             }
         }
         return raw == null ? null : raw instanceof String || raw instanceof Number || raw instanceof Boolean
-                || raw instanceof java.util.Date ? raw : String.valueOf(raw);
+                || raw instanceof Date ? raw : String.valueOf(raw);
     }
 }

@@ -1,6 +1,7 @@
 package fr.conventionent.config.guard;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,7 +111,7 @@ sealed interface EngineDoor {
         for (Class<?> type = holder.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 String name = field.getName().toLowerCase();
-                if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) || name.contains("correlation")) {
+                if (Modifier.isStatic(field.getModifiers()) || name.contains("correlation")) {
                     continue;
                 }
                 Object value = read(field, holder);

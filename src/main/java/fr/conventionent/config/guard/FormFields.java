@@ -3,6 +3,7 @@ package fr.conventionent.config.guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.variable.VariableMap;
 
@@ -23,7 +24,7 @@ record FormFields(Map<String, FormField> fields) {
      * A value the form only displays may come back unchanged (Tasklist's embedded forms send back what they read):
      * {@code unchanged} tells.
      */
-    List<String> problems(String formName, VariableMap submitted, java.util.function.Predicate<String> unchanged) {
+    List<String> problems(String formName, VariableMap submitted, Predicate<String> unchanged) {
         List<String> problems = new ArrayList<>();
         for (String name : submitted.keySet()) {
             FormField field = fields.get(name);

@@ -54,7 +54,7 @@ final class SubmittedValues {
         };
     }
 
-    private static boolean isEmpty(TypedValue value) {
+    static boolean isEmpty(TypedValue value) {
         if (value == null || ValueType.NULL.equals(value.getType())) {
             return true;
         }
@@ -62,6 +62,15 @@ final class SubmittedValues {
             return serializable.getValueSerialized() == null;
         }
         return value.getValue() == null;
+    }
+
+    /** A serialized value (JSON, objects) as its text when it has one, anything else as its value. */
+    static Object serializedOrValue(TypedValue value) {
+        if (value instanceof SerializableValue serializable
+                && (serializable.getValueSerialized() != null || !serializable.isDeserialized())) {
+            return serializable.getValueSerialized();
+        }
+        return value.getValue();
     }
 
     /** The value itself, for the types that carry it directly (not files nor serialized objects). */

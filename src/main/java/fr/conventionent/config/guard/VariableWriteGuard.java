@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -87,7 +90,7 @@ class VariableWriteGuard extends CommandInterceptor {
         }
         FormFields fields = task.getProcessDefinitionId() == null ? FormFields.NONE
                 : forms.ofTask(context, task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-        java.util.function.Predicate<String> unchanged =
+        Predicate<String> unchanged =
                 name -> EchoedValues.same(task.getVariableTyped(name, false), form.variables().getValueTyped(name));
         refuseIfAny(fields.problems(task.getName(), form.variables(), name -> admin != null || unchanged.test(name)));
         if (admin != null) {
@@ -148,7 +151,7 @@ class VariableWriteGuard extends CommandInterceptor {
             for (String name : names) {
                 String was = AdminWrites.describe(before.get(name));
                 String is = AdminWrites.describe(after.get(name));
-                if (!java.util.Objects.equals(was, is) || write.written().containsKey(name)) {
+                if (!Objects.equals(was, is) || write.written().containsKey(name)) {
                     journal.record(instance == null ? null : instance.getBusinessKey(),
                             instance == null ? write.entityId() : instance.getId(), processKey, name,
                             was == null ? "ajoutee" : is == null ? "supprimee" : "modifiee", was, is, userId);
@@ -187,7 +190,7 @@ class VariableWriteGuard extends CommandInterceptor {
     }
 
     /** Runs {@code check} inside the command's context (same transaction), then the command itself. */
-    private static <T> Command<T> checked(Command<T> command, java.util.function.Consumer<CommandContext> check) {
+    private static <T> Command<T> checked(Command<T> command, Consumer<CommandContext> check) {
         return context -> {
             check.accept(context);
             return command.execute(context);
