@@ -46,10 +46,12 @@ public class ConventionClosure {
     private final ConventionRecipients recipients;
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
+    private final ConventionLife life;
 
     public ConventionClosure(ConventionArchive archive, ConventionRegistry registry, RunningAvenants avenants,
                              MailQueue mailQueue, ConventionRecipients recipients, RuntimeService runtimeService,
-                             EngineAuthorization engineAuthorization) {
+                             EngineAuthorization engineAuthorization, ConventionLife life) {
+        this.life = life;
         this.archive = archive;
         this.registry = registry;
         this.avenants = avenants;
@@ -78,6 +80,7 @@ public class ConventionClosure {
 
         execution.setVariable(STATUT, ConventionProcess.STATUT_TERMINEE);
         execution.setVariable(DATE_FIN, ConventionDates.toDate(end));
+        life.ending(numero, ConventionProcess.STATUT_TERMINEE, end);
         execution.setVariable(DATE_CLOTURE, ConventionProcedures.today());
         LOG.info("Convention {} terminée ({}), {} livraison(s) AAF arrêtée(s), dossier archivé dans {}", numero,
                 execution.getVariable(MOTIF_FIN), deliveries, archive.folder(numero));

@@ -20,8 +20,10 @@ public class ConventionInForceListener implements ExecutionListener {
 
     private final ConventionDates dates;
     private final ConventionRecords records;
+    private final ConventionLife life;
 
-    public ConventionInForceListener(ConventionDates dates, ConventionRecords records) {
+    public ConventionInForceListener(ConventionDates dates, ConventionRecords records, ConventionLife life) {
+        this.life = life;
         this.dates = dates;
         this.records = records;
     }
@@ -46,6 +48,7 @@ public class ConventionInForceListener implements ExecutionListener {
         if (!records.markSigned(numero, version, signed, ConventionVersions.INITIAL)) {
             records.recordSigned(numero, version, signed, ConventionVersions.INITIAL, ConventionDataMapper.read(execution));
         }
+        life.signed(numero, signed);
     }
 
     private static void setIfAbsent(DelegateExecution execution, String name, Object value) {

@@ -34,7 +34,7 @@ public class ConventionNumbering {
                 .atZone(FrenchFormats.PARIS)) + "-";
         long existing = engineAuthorization.withoutChecks(() -> historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ConventionProcess.KEY).processInstanceBusinessKeyLike(prefix + "%").count());
-        List<String> registered = jdbc.queryForList("SELECT numero FROM registre_convention WHERE numero LIKE ?",
+        List<String> registered = jdbc.queryForList("SELECT numero FROM convention WHERE numero LIKE ?",
                 String.class, prefix + "%");
         for (String numero : registered) {
             try {

@@ -1,6 +1,9 @@
 package fr.conventionent.convention;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,8 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,11 +29,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.conventionent.aaf.process.LivraisonAafProcess;
+import fr.conventionent.identity.Commune;
+import fr.conventionent.signature.SignatureCircuitProcess;
+
 /**
  * The upgrade to the convention record: at start-up, every convention, running or ended, that has no record yet
  * (it was created by an earlier release, when its data lived in process variables only) gets one, built from its
- * variables: each signed version from {@code versions}, and the text in preparation. Idempotent, and safe when
- * several nodes start together; nothing to do on later starts.
+ * variables: each signed version from {@code versions}, the text in preparation, and where it stands in its life
+ * (status, term, step, comité, last AAF delivery). Idempotent, and safe when several nodes start together; nothing
+ * to do on later starts.
  */
 @Component
 @Order(3)
@@ -37,17 +50,29 @@ public class ConventionRecordBackfill implements ApplicationRunner {
             ConventionVariables.COMMUNE_ADRESSE, ConventionVariables.MAIRE_NOM, ConventionVariables.ECOLES,
             ConventionVariables.REFERENT_ENT, ConventionVariables.CORRESPONDANTS_TECHNIQUES,
             ConventionVariables.EDITEUR_ENT, ConventionVariables.EXPLOITANT_ENT, ConventionVariables.VERSION,
-            ConventionVariables.VERSIONS};
+            ConventionVariables.VERSIONS, ConventionVariables.COMMUNE_LIBELLE, ConventionVariables.DEPARTEMENT,
+            ConventionVariables.CIRCONSCRIPTION, ConventionVariables.STATUT, ConventionVariables.DATE_SIGNATURE,
+            ConventionVariables.DATE_DEBUT_PERIODE, ConventionVariables.DATE_FIN};
 
     private final HistoryService historyService;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ManagementService managementService;
     private final ConventionRecords records;
+    private final ConventionLife life;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    public ConventionRecordBackfill(HistoryService historyService, ConventionRecords records, JdbcTemplate jdbc,
+    public ConventionRecordBackfill(HistoryService historyService, RuntimeService runtimeService,
+                                    TaskService taskService, ManagementService managementService,
+                                    ConventionRecords records, ConventionLife life, JdbcTemplate jdbc,
                                     PlatformTransactionManager transactionManager) {
         this.historyService = historyService;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.managementService = managementService;
         this.records = records;
+        this.life = life;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -55,15 +80,17 @@ public class ConventionRecordBackfill implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Set<String> known = new HashSet<>(jdbc.queryForList("select numero from convention", String.class));
+        Set<String> withoutStanding = new HashSet<>(jdbc.queryForList("select numero from convention"
+                + " where statut is null", String.class));
         int added = 0;
         for (HistoricProcessInstance convention : historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ConventionProcess.KEY).list()) {
             String numero = convention.getBusinessKey();
-            if (numero == null || known.contains(numero)) {
+            if (numero == null || known.contains(numero) && !withoutStanding.contains(numero)) {
                 continue;
             }
             try {
-                transaction.executeWithoutResult(status -> add(numero, convention));
+                transaction.executeWithoutResult(status -> add(numero, convention, !known.contains(numero)));
                 added++;
             } catch (DataIntegrityViolationException e) {
                 LOG.debug("Convention {} déjà reprise par un autre nœud", numero);
@@ -74,7 +101,7 @@ public class ConventionRecordBackfill implements ApplicationRunner {
         }
     }
 
-    private void add(String numero, HistoricProcessInstance convention) {
+    private void add(String numero, HistoricProcessInstance convention, boolean withVersions) {
         Map<String, Object> variables = new HashMap<>();
         for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(convention.getId()).variableNameIn(DATA).list()) {
@@ -86,7 +113,16 @@ public class ConventionRecordBackfill implements ApplicationRunner {
         if (insee == null) {
             return;
         }
-        records.open(numero, insee, convention.getEndTime() == null ? convention.getId() : null);
+        boolean running = convention.getEndTime() == null;
+        if (withVersions) {
+            records.open(numero, new Commune(insee, text(variables.get(ConventionVariables.COMMUNE_LIBELLE)), null,
+                    null, null), running ? convention.getId() : null);
+            addVersions(numero, variables);
+        }
+        restoreStanding(numero, convention, variables, running);
+    }
+
+    private void addVersions(String numero, Map<String, Object> variables) {
         List<Map<String, Object>> versions = ConventionVersions.read(variables.get(ConventionVariables.VERSIONS));
         for (Map<String, Object> version : versions) {
             ConventionData data = JsonVariables.readObject(version.get("donnees"), ConventionData.class);
@@ -100,5 +136,55 @@ public class ConventionRecordBackfill implements ApplicationRunner {
         if (versions.isEmpty() && completed && current instanceof Number version) {
             records.saveDraft(numero, version.intValue(), ConventionDataMapper.read(variables));
         }
+    }
+
+    private void restoreStanding(String numero, HistoricProcessInstance convention, Map<String, Object> variables,
+                                 boolean running) {
+        String nom = text(variables.get(ConventionVariables.COMMUNE_NOM));
+        Object version = variables.get(ConventionVariables.VERSION);
+        life.restore(numero, new ConventionLife.Standing(nom.isBlank()
+                ? text(variables.get(ConventionVariables.COMMUNE_LIBELLE)) : nom,
+                (String) variables.get(ConventionVariables.DEPARTEMENT),
+                (String) variables.get(ConventionVariables.CIRCONSCRIPTION),
+                (String) variables.get(ConventionVariables.STATUT),
+                day(variables.get(ConventionVariables.DATE_SIGNATURE)),
+                day(variables.get(ConventionVariables.DATE_DEBUT_PERIODE)),
+                day(variables.get(ConventionVariables.DATE_FIN)),
+                version instanceof Number number ? number.intValue() : 1));
+        if (HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(convention.getState())) {
+            life.status(numero, ConventionLife.STATUT_ANNULEE);
+        }
+        if (!running) {
+            return;
+        }
+        currentStep(numero).ifPresent(task -> life.stepReached(convention.getId(), task.getName(), task.getCreateTime()));
+        Job comite = managementService.createJobQuery().processInstanceId(convention.getId())
+                .activityId(ConventionProcess.TIMER_STEERING_COMMITTEE).singleResult();
+        if (comite != null) {
+            life.committee(numero, ConventionDates.toLocalDate(comite.getDuedate()));
+        }
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.AAF_DELIVERY_KEY)
+                .processInstanceBusinessKey(numero).list().stream().findFirst()
+                .map(delivery -> runtimeService.getVariable(delivery.getId(), LivraisonAafProcess.DERNIERE_LIVRAISON))
+                .map(JsonVariables::read)
+                .ifPresent(report -> life.aafDelivered(numero, report.hasNonNull("executeeLe")
+                        ? OffsetDateTime.parse(report.get("executeeLe").asText()) : null,
+                        report.path("resultat").asText(null), report.path("resume").asText("")));
+    }
+
+    /** The latest open task of the convention itself or of its circuit. */
+    private java.util.Optional<Task> currentStep(String numero) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(numero).list().stream()
+                .filter(task -> task.getProcessDefinitionId().startsWith(ConventionProcess.KEY + ":")
+                        || task.getProcessDefinitionId().startsWith(SignatureCircuitProcess.KEY + ":"))
+                .max(Comparator.comparing(Task::getCreateTime));
+    }
+
+    private static LocalDate day(Object date) {
+        return date instanceof Date day ? ConventionDates.toLocalDate(day) : null;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 }

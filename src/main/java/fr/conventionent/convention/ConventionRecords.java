@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
+import fr.conventionent.identity.Commune;
+import fr.conventionent.identity.CommuneDirectory;
 
 /**
  * The one owner of what a convention says: its data, version by version, in the application's tables
@@ -44,13 +46,15 @@ public class ConventionRecords {
         this.applicationUrl = properties.courriel().adresseApplication();
     }
 
-    /** A new convention, numbered for its commune. */
-    public void open(String numero, String communeInsee, String processInstanceId) {
+    /** A new convention of {@code commune}, numbered for it, in preparation as version 1. */
+    public void open(String numero, Commune commune, String processInstanceId) {
         if (exists(numero)) {
             return;
         }
-        jdbc.update("insert into convention (numero, commune_insee, process_instance_id, cree_le) values (?, ?, ?, ?)",
-                numero, communeInsee, processInstanceId, now());
+        jdbc.update("insert into convention (numero, commune_insee, commune_nom, departement, circonscription,"
+                        + " process_instance_id, cree_le, statut, version) values (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                numero, commune.insee(), commune.nom(), commune.departement(), commune.circonscription(),
+                processInstanceId, now(), ConventionProcess.STATUT_EN_PREPARATION);
         if (processInstanceId != null) {
             runtimeService.setVariable(processInstanceId, REGISTRY_LINK, registryLink(numero));
         }
@@ -78,6 +82,7 @@ public class ConventionRecords {
     public boolean markSigned(String numero, int version, LocalDate since, String origin) {
         int updated = jdbc.update("update convention_version set etat = ?, depuis = ?, origine = ?"
                 + " where numero = ? and version = ?", SIGNEE, Date.valueOf(since), origin, numero, version);
+        inForceVersion(numero, version);
         refreshSnapshot(numero);
         return updated > 0;
     }
@@ -137,7 +142,8 @@ public class ConventionRecords {
 
     private void write(String numero, int version, String state, LocalDate since, String origin, ConventionData data) {
         if (!exists(numero)) {
-            open(numero, data.communeInsee(), null);
+            open(numero, new Commune(data.communeInsee(), data.communeNom(), CommuneDirectory.departementOf(
+                    data.communeInsee()), null, null), null);
         }
         jdbc.update("delete from convention_ecole where numero = ? and version = ?", numero, version);
         jdbc.update("delete from convention_correspondant where numero = ? and version = ?", numero, version);
@@ -164,7 +170,20 @@ public class ConventionRecords {
                     + " values (?, ?, ?, ?, ?, ?)", numero, version, i + 1, contact.nom(), contact.telephone(),
                     contact.email());
         }
+        if (SIGNEE.equals(state)) {
+            inForceVersion(numero, version);
+        }
+        if (data.communeNom() != null && !data.communeNom().isBlank()) {
+            // the name the commune gives itself in its text, as the registry lists it
+            jdbc.update("update convention set commune_nom = ? where numero = ?", data.communeNom(), numero);
+        }
         refreshSnapshot(numero);
+    }
+
+    /** The convention's current version is its latest signed one. */
+    private void inForceVersion(String numero, int version) {
+        jdbc.update("update convention set version = ? where numero = ? and (version is null or version < ?)", version,
+                numero, version);
     }
 
     /** Cockpit's read-only view of the record, on the running convention instance. */

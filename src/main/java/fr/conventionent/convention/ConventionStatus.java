@@ -7,7 +7,14 @@ import org.springframework.stereotype.Component;
 @Component("conventionStatus")
 public class ConventionStatus {
 
+    private final ConventionLife life;
+
+    public ConventionStatus(ConventionLife life) {
+        this.life = life;
+    }
+
     public void set(DelegateExecution execution, String statut) {
         execution.setVariable(ConventionVariables.STATUT, statut);
+        life.status(execution.getProcessBusinessKey(), statut);
     }
 }

@@ -36,9 +36,11 @@ public class ConventionTerm {
     private final MailQueue mailQueue;
     private final ConventionRecipients recipients;
     private final ConventionProperties properties;
+    private final ConventionLife life;
 
     public ConventionTerm(ConventionDates dates, MailQueue mailQueue, ConventionRecipients recipients,
-                          ConventionProperties properties) {
+                          ConventionProperties properties, ConventionLife life) {
+        this.life = life;
         this.dates = dates;
         this.mailQueue = mailQueue;
         this.recipients = recipients;
@@ -80,6 +82,7 @@ public class ConventionTerm {
         LocalDate anniversary = dates.nextAnniversary(signature, periodStart);
         execution.setVariable(DATE_DEBUT_PERIODE, ConventionDates.toDate(anniversary));
         String numero = (String) execution.getVariable(CONVENTION_NUMERO);
+        life.renewed(execution.getProcessBusinessKey(), anniversary);
         if (!inForce(execution)) {
             LOG.info("Convention {} : pas de reconduction le {} (statut {})", numero, anniversary,
                     execution.getVariable(STATUT));

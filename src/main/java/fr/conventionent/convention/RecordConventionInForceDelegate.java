@@ -17,16 +17,19 @@ public class RecordConventionInForceDelegate implements JavaDelegate {
 
     private final ConventionDates dates;
     private final AafDeliveries aafDeliveries;
+    private final ConventionLife life;
 
-    public RecordConventionInForceDelegate(ConventionDates dates, AafDeliveries aafDeliveries) {
+    public RecordConventionInForceDelegate(ConventionDates dates, AafDeliveries aafDeliveries, ConventionLife life) {
         this.dates = dates;
         this.aafDeliveries = aafDeliveries;
+        this.life = life;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Date signature = (Date) execution.getVariable(ConventionVariables.DATE_SIGNATURE);
         execution.setVariable(ConventionVariables.STATUT, ConventionProcess.STATUT_EN_VIGUEUR);
+        life.status(execution.getProcessBusinessKey(), ConventionProcess.STATUT_EN_VIGUEUR);
         execution.setVariable(ConventionVariables.DATE_FIN_INITIALE, dates.termEnd(signature));
         execution.removeVariable(ConventionVariables.MOTIF_REJET);
         execution.removeVariable(ConventionVariables.ETAPE_REJET);

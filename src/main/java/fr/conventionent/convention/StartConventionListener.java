@@ -65,7 +65,7 @@ public class StartConventionListener implements ExecutionListener {
         execution.setVariable(STATUT, ConventionProcess.STATUT_EN_PREPARATION);
         execution.setVariable(INITIATEUR, users.currentUserId());
         instanceAccess.grantRead(Groups.commune(insee), execution.getProcessInstanceId());
-        records.open(numero, insee, execution.getProcessInstanceId());
+        records.open(numero, commune, execution.getProcessInstanceId());
     }
 
     /** A commune acts for itself only; DACES (and administrators) for any commune. */

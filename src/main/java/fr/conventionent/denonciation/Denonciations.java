@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionDates;
+import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.ConventionProcedures;
 import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.ConventionRecipients;
@@ -48,10 +49,12 @@ public class Denonciations {
     private final RunningAvenants avenants;
     private final MailQueue mailQueue;
     private final ConventionRecipients recipients;
+    private final ConventionLife life;
 
     public Denonciations(ConventionProcedures procedures, ConventionRegistry registry, ConventionDates dates,
                          LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue,
-                         ConventionRecipients recipients) {
+                         ConventionRecipients recipients, ConventionLife life) {
+        this.life = life;
         this.procedures = procedures;
         this.registry = registry;
         this.dates = dates;
@@ -125,6 +128,7 @@ public class Denonciations {
         changes.put(DATE_FIN, end);
         changes.put(LETTRE, letter);
         registry.set(convention, changes);
+        life.ending(numero, ConventionProcess.STATUT_EN_PREAVIS, ConventionDates.toLocalDate(end));
         execution.setVariable(MOTIF_FIN, MOTIF_FIN_DENONCIATION);
         execution.setVariable(DATE_FIN, end);
 

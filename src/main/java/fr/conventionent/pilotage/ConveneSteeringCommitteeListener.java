@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.InvalidSubmissionException;
 import fr.conventionent.convention.JsonVariables;
@@ -23,6 +24,12 @@ import fr.conventionent.convention.SubmittedDates;
  */
 @Component("conveneSteeringCommitteeListener")
 public class ConveneSteeringCommitteeListener implements TaskListener {
+
+    private final ConventionLife life;
+
+    public ConveneSteeringCommitteeListener(ConventionLife life) {
+        this.life = life;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -69,6 +76,8 @@ public class ConveneSteeringCommitteeListener implements TaskListener {
             throw new InvalidSubmissionException(errors);
         }
         task.setVariable(DATE_COMITE, SubmittedDates.toDate(date));
+        // the comité is convened: its date replaces the date by which it was due
+        life.committee(task.getExecution().getProcessBusinessKey(), date);
         task.setVariable(LIEU, lieu);
         task.setVariable(ORDRE_DU_JOUR, agenda);
         task.setVariable(PARTICIPANTS, JsonVariables.write(participants));

@@ -3,7 +3,7 @@ package fr.conventionent.registry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** One convention as the registry shows it (a row of {@code registre_convention}). */
+/** One convention as the registry shows it (its row of {@code convention}). */
 public record RegistryEntry(String processInstanceId, String numero, String communeInsee, String communeNom,
                             String departement, String circonscription, String statut, String etape,
                             OffsetDateTime etapeDepuis, LocalDate dateSignature, LocalDate finTermeInitial,

@@ -15,10 +15,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import fr.conventionent.convention.ConventionDates;
+import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.ConventionProcess;
 
 /**
- * Reads the registry: what a viewer may see, filtered, sorted and paged by the database (so it stays fast with
+ * Reads the registry, a query over the {@code convention} table (what {@link ConventionLife} and
+ * {@link fr.conventionent.convention.ConventionRecords} keep there): what a viewer may see, filtered, sorted and paged by the database (so it stays fast with
  * tens of thousands of conventions).
  */
 @Repository
@@ -36,11 +38,11 @@ public class RegistryRepository {
     public Page find(Viewer viewer, RegistryFilter filter, LocalDate today) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         String where = where(viewer, filter, today, parameters);
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM registre_convention WHERE " + where, parameters,
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM convention WHERE " + where, parameters,
                 Long.class);
         parameters.addValue("limite", filter.taille());
         parameters.addValue("decalage", (long) filter.page() * filter.taille());
-        List<RegistryEntry> entries = jdbc.query("SELECT * FROM registre_convention WHERE " + where + " ORDER BY "
+        List<RegistryEntry> entries = jdbc.query("SELECT * FROM convention WHERE " + where + " ORDER BY "
                 + filter.orderBy() + " LIMIT :limite OFFSET :decalage", parameters, RegistryRepository::entry);
         return new Page(total == null ? 0 : total, entries);
     }
@@ -49,20 +51,21 @@ public class RegistryRepository {
     public void forEach(Viewer viewer, RegistryFilter filter, LocalDate today, Consumer<RegistryEntry> consumer) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         String where = where(viewer, filter, today, parameters);
-        jdbc.query("SELECT * FROM registre_convention WHERE " + where + " ORDER BY " + filter.orderBy(), parameters,
+        jdbc.query("SELECT * FROM convention WHERE " + where + " ORDER BY " + filter.orderBy(), parameters,
                 (ResultSet rs) -> consumer.accept(entry(rs, 0)));
     }
 
     /** The convention numbered {@code numero}, if the viewer may see it. */
     public Optional<RegistryEntry> find(Viewer viewer, String numero) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("numero", numero);
-        String where = "numero = :numero AND " + visibility(viewer, parameters);
-        return jdbc.query("SELECT * FROM registre_convention WHERE " + where, parameters, RegistryRepository::entry)
+        String where = "numero = :numero AND " + listed(parameters) + " AND " + visibility(viewer, parameters);
+        return jdbc.query("SELECT * FROM convention WHERE " + where, parameters, RegistryRepository::entry)
                 .stream().findFirst();
     }
 
     private static String where(Viewer viewer, RegistryFilter filter, LocalDate today, MapSqlParameterSource parameters) {
         List<String> conditions = new ArrayList<>();
+        conditions.add(listed(parameters));
         conditions.add(visibility(viewer, parameters));
         if (filter.statut() != null) {
             conditions.add("statut = :statut");
@@ -96,6 +99,12 @@ public class RegistryRepository {
                     .replace("%", "").replace("_", "") + "%");
         }
         return String.join(" AND ", conditions);
+    }
+
+    /** Every convention with a status but those an administrator deleted. */
+    private static String listed(MapSqlParameterSource parameters) {
+        parameters.addValue("annulee", ConventionLife.STATUT_ANNULEE);
+        return "statut IS NOT NULL AND statut <> :annulee";
     }
 
     /** The rows this viewer may see (RegistryScope in SQL): nothing unless a group grants it. */

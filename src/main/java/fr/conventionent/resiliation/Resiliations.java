@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionDates;
+import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.ConventionProcedures;
 import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.ConventionRecipients;
@@ -58,11 +59,13 @@ public class Resiliations {
     private final ConventionRecipients recipients;
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
+    private final ConventionLife life;
 
     public Resiliations(ConventionProcedures procedures, ConventionRegistry registry, ConventionDates dates,
                         LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue,
                         ConventionRecipients recipients, RuntimeService runtimeService,
-                        EngineAuthorization engineAuthorization) {
+                        EngineAuthorization engineAuthorization, ConventionLife life) {
+        this.life = life;
         this.procedures = procedures;
         this.registry = registry;
         this.dates = dates;
@@ -253,6 +256,7 @@ public class Resiliations {
         changes.put(DATE_FIN_ACCES, accessEnd);
         changes.put(DATE_FIN, accessEnd);
         registry.set(convention, changes);
+        life.ending(numero, ConventionProcess.STATUT_RESILIEE, ConventionDates.toLocalDate(accessEnd));
         changes.remove(STATUT);
         changes.forEach(execution::setVariable);
 

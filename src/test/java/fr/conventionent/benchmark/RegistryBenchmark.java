@@ -51,7 +51,7 @@ class RegistryBenchmark {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long loadStart = System.nanoTime();
             load(jdbc, conventions);
-            jdbc.execute("ANALYZE registre_convention");
+            jdbc.execute("ANALYZE convention");
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             RegistryService registry = context.getBean(RegistryService.class);
 
@@ -143,10 +143,10 @@ class RegistryBenchmark {
     }
 
     private static void insert(JdbcTemplate jdbc, List<Object[]> batch) {
-        jdbc.batchUpdate("INSERT INTO registre_convention (process_instance_id, numero, commune_insee, commune_nom,"
+        jdbc.batchUpdate("INSERT INTO convention (process_instance_id, numero, commune_insee, commune_nom,"
                 + " departement, circonscription, statut, etape, etape_depuis, date_signature, fin_terme_initial,"
-                + " prochain_anniversaire, limite_denonciation, version, prochain_comite)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+                + " prochain_anniversaire, limite_denonciation, version, prochain_comite, cree_le)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", batch);
         batch.clear();
     }
 

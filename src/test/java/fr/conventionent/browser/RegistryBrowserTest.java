@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import fr.conventionent.support.ConventionTables;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.TasklistBrowser;
 
@@ -30,7 +31,7 @@ class RegistryBrowserTest extends ConventionLifeTest {
     void requireChromium() {
         Assumptions.assumeTrue(TasklistBrowser.available(),
                 "chromium ou chromedriver absent (/usr/bin) : tests navigateur ignorés");
-        jdbc.update("DELETE FROM registre_convention");
+        ConventionTables.empty(jdbc);
     }
 
     @Test

@@ -14,15 +14,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.convention.ConventionRecordBackfill;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.aaf.process.LivraisonAafProcess;
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.convention.Uai;
 import fr.conventionent.denonciation.DenonciationProcess;
 import fr.conventionent.incident.IncidentProcess;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.identity.Groups;
+import fr.conventionent.support.ConventionTables;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
 
@@ -38,11 +40,15 @@ class RegistryProjectionTest extends ConventionLifeTest {
     @Autowired
     CalendarFeed calendars;
     @Autowired
-    RegistryBackfill backfill;
+    ConventionRecordBackfill backfill;
+    @Autowired
+    ConventionLife life;
+    @Autowired
+    ConventionRecords records;
 
     @BeforeEach
     void emptyRegistry() {
-        jdbc.update("DELETE FROM registre_convention");
+        ConventionTables.empty(jdbc);
     }
 
     private RegistryLine line(String numero) {
@@ -172,12 +178,12 @@ class RegistryProjectionTest extends ConventionLifeTest {
         assertThat(calendarOf("mairie.versailles")).contains("Notification CNIL (72 h)");
         assertThat(calendarOf("mairie.nanterre")).doesNotContain("Notification CNIL");
 
-        String delivery = runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.AAF_DELIVERY_KEY)
-                .processInstanceBusinessKey(numero).singleResult().getId();
-        runtimeService.setVariable(delivery, LivraisonAafProcess.DERNIERE_LIVRAISON, JsonVariables.write(Map.of(
-                "executeeLe", "2026-03-05T06:00:12+01:00", "resultat", "refuse",
-                "resume", "Delta du 5 mars 2026 refusé : 1 fichier mal nommé")));
-        runtimeService.setVariable(convention.getId(), ConventionVariables.VERSION, 2);
+        // what the delivery step records (a real delivery: aaf.process.LivraisonAafProcessTest)
+        life.aafDelivered(numero, java.time.OffsetDateTime.parse("2026-03-05T06:00:12+01:00"), "refuse",
+                "Delta du 5 mars 2026 refusé : 1 fichier mal nommé");
+        // what an avenant's signature records (a real avenant: avenant.AvenantProcessTest)
+        records.recordSigned(numero, 2, LocalDate.parse("2026-03-06"), "Avenant n° 1",
+                records.current(numero).orElseThrow());
         RegistryLine line = line(numero);
         assertThat(line.aafResultat()).isEqualTo("refuse");
         assertThat(line.aafResume()).isEqualTo("Delta du 5 mars 2026 refusé : 1 fichier mal nommé");
@@ -191,7 +197,7 @@ class RegistryProjectionTest extends ConventionLifeTest {
         ProcessInstance signed = signedConvention("2026-03-02");
         moveClockTo("2026-03-05", 9);
         ProcessInstance preparing = startConvention("92050");
-        jdbc.update("DELETE FROM registre_convention");
+        ConventionTables.empty(jdbc);
 
         backfill.run(null);
         backfill.run(null);

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.conventionent.support.ConventionTables;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.WebSession;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -42,7 +43,7 @@ class RegistryWebTest extends ConventionLifeTest {
 
     @BeforeEach
     void threeSignedConventions() {
-        jdbc.update("DELETE FROM registre_convention");
+        ConventionTables.empty(jdbc);
         jdbc.update("DELETE FROM registre_calendrier");
         versailles = numero(signedConvention("78646", "Versailles", "2026-03-02"));
         nanterre = numero(signedConvention("92050", "Nanterre", "2026-04-01"));

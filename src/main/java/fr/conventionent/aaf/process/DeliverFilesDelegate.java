@@ -1,5 +1,6 @@
 package fr.conventionent.aaf.process;
 
+import fr.conventionent.convention.ConventionLife;
 import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
 import fr.conventionent.aaf.AafFileType;
@@ -19,9 +20,11 @@ public class DeliverFilesDelegate implements JavaDelegate {
     private final AafRunHistory history;
     private final AafDeliveryMails mails;
     private final AafDeliveries deliveries;
+    private final ConventionLife life;
 
     public DeliverFilesDelegate(AafDeliveryRunner runner, AafDeliverySchedule schedule, AafRunHistory history,
-                                AafDeliveryMails mails, AafDeliveries deliveries) {
+                                AafDeliveryMails mails, AafDeliveries deliveries, ConventionLife life) {
+        this.life = life;
         this.runner = runner;
         this.schedule = schedule;
         this.history = history;
@@ -44,6 +47,7 @@ public class DeliverFilesDelegate implements JavaDelegate {
         AafRunReport report = runner.run(numero, settings, run);
 
         history.record(execution, report);
+        life.aafDelivered(numero, report.ranAt().toOffsetDateTime(), report.result().code(), report.summary());
         execution.setVariable(DERNIERE_LIVRAISON_PREVUE, run.asDate());
         switch (report.result()) {
             case REFUSE -> mails.refused(execution, numero, settings, report);

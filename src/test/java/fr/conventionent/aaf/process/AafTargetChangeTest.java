@@ -38,6 +38,10 @@ import fr.conventionent.convention.ConventionData;
 import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.identity.Groups;
+import fr.conventionent.registry.RegistryLine;
+import fr.conventionent.registry.RegistryService;
+import fr.conventionent.registry.Viewer;
 import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
@@ -53,6 +57,8 @@ class AafTargetChangeTest extends ConventionLifeTest {
 
     @Autowired
     ConventionRecords records;
+    @Autowired
+    RegistryService registry;
 
     private static final Path DEPOT = Path.of("target/test-data/aaf/depot");
     private static final String PREFIX = "ENT78-VERSAILLES_07";
@@ -145,6 +151,10 @@ class AafTargetChangeTest extends ConventionLifeTest {
         executeDueJobs();
         assertThat(list(newRoot)).anyMatch(name -> name.contains("20260309"));
         assertThat(list(formerRoot)).as("l'ancien exploitant ne reçoit plus rien").isEqualTo(formerFiles);
+        RegistryLine line = registry.detail(new Viewer("daces", List.of(Groups.DACES)), numero).convention();
+        assertThat(line.version()).as("the registry lists the avenant's version").isEqualTo(2);
+        assertThat(line.aafResultat()).as("and the last delivery, to the new server").isEqualTo("envoye");
+        assertThat(line.aafDerniere().toLocalDate()).isEqualTo(LocalDate.parse("2026-03-09"));
     }
 
     @Test

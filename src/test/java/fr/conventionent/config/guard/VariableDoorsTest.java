@@ -263,7 +263,7 @@ class VariableDoorsTest extends EngineTest {
         variables.putAll(stringify("tâche:", taskService.getVariablesLocalTyped(task.getId(), false)));
         return new Snapshot(variables, taskService.createTaskQuery().taskId(task.getId()).count(),
                 runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY).count(),
-                jdbc.queryForList("select statut || ' ' || commune_insee from registre_convention where numero = ?",
+                jdbc.queryForList("select statut || ' ' || commune_insee from convention where numero = ?",
                         String.class, numero));
     }
 
