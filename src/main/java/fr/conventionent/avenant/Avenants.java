@@ -106,9 +106,13 @@ public class Avenants {
 
     /** Start: checks the convention and who proposes; the avenant is numbered after the current version. */
     public void open(DelegateExecution execution) {
-        procedures.open(execution, ConventionProcedures.Kind.AVENANT);
+        ConventionRef convention = procedures.open(execution, ConventionProcedures.Kind.AVENANT);
         execution.setVariable(AVENANT_NUMERO, execution.getVariable(VERSION));
-        execution.setVariable(CONVENTION_AVANT, JsonVariables.write(ConventionDataMapper.read(execution)));
+        // the avenant's draft starts from what the convention says today (its record), then the parties edit it
+        ConventionData current = records.current(convention.numero()).orElseThrow(() -> new IllegalStateException(
+                "La convention " + convention.numero() + " n'a pas de données enregistrées"));
+        execution.setVariable(CONVENTION_AVANT, JsonVariables.write(current));
+        ConventionDataMapper.write(current, execution);
     }
 
     /** "Rédiger l'avenant": object, clauses and/or Annexe 1 and 2 edited, all checked on the server. */

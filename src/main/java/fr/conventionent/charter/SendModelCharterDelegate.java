@@ -11,6 +11,7 @@ import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.document.UsersCharterDocument;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.convention.ConventionRecords;
 
 /** The commune and its référent get the model charter (DOCX) and the list of schools that are to adopt it. */
 @Component("sendModelCharterDelegate")
@@ -21,9 +22,12 @@ public class SendModelCharterDelegate implements JavaDelegate {
     private final MailQueue mailQueue;
     private final ConventionRecipients recipients;
     private final ConventionProperties properties;
+    private final ConventionRecords records;
 
     public SendModelCharterDelegate(UsersCharterDocument document, UsersCharter charter, MailQueue mailQueue,
-                                    ConventionRecipients recipients, ConventionProperties properties) {
+                                    ConventionRecipients recipients, ConventionProperties properties,
+                                    ConventionRecords records) {
+        this.records = records;
         this.document = document;
         this.charter = charter;
         this.mailQueue = mailQueue;
@@ -34,7 +38,7 @@ public class SendModelCharterDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String numero = execution.getProcessBusinessKey();
-        byte[] model = document.generate((String) execution.getVariable(ConventionVariables.COMMUNE_NOM));
+        byte[] model = document.generate(records.communeName(execution.getProcessBusinessKey()));
         execution.setVariable(UsersCharterProcess.MODELE_CHARTE, Variables.fileValue(UsersCharterDocument.FILE_NAME)
                 .file(model).mimeType(UsersCharterDocument.MIME_TYPE).create());
         String body = "Bonjour,\n\n"

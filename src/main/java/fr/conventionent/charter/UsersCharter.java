@@ -24,6 +24,8 @@ import fr.conventionent.convention.InvalidSubmissionException;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.identity.EngineAuthorization;
+import fr.conventionent.convention.ConventionRecords;
+import fr.conventionent.convention.ConventionData;
 
 /**
  * Article 5: a model users' charter, to be adopted by each school's conseil d'école. The
@@ -36,15 +38,16 @@ import fr.conventionent.identity.EngineAuthorization;
 public class UsersCharter {
 
     /** What a {@code charte-utilisateurs} instance is started with, from its convention. */
-    static final List<String> STARTED_WITH = List.of(CONVENTION_NUMERO, COMMUNE_INSEE, COMMUNE_LIBELLE, COMMUNE_NOM,
-            REFERENT_ENT);
+    static final List<String> STARTED_WITH = List.of(CONVENTION_NUMERO, COMMUNE_INSEE, COMMUNE_LIBELLE);
 
     private final ConventionRegistry registry;
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
+    private final ConventionRecords records;
 
     public UsersCharter(ConventionRegistry registry, RuntimeService runtimeService,
-                        EngineAuthorization engineAuthorization) {
+                        EngineAuthorization engineAuthorization, ConventionRecords records) {
+        this.records = records;
         this.registry = registry;
         this.runtimeService = runtimeService;
         this.engineAuthorization = engineAuthorization;
@@ -54,7 +57,7 @@ public class UsersCharter {
     public void request(VariableScope convention, String numero) {
         if (convention.getVariable(CHARTES) == null) {
             List<SchoolCharter> chartes = new ArrayList<>();
-            for (Ecole ecole : JsonVariables.readList(convention.getVariable(ECOLES), Ecole.class)) {
+            for (Ecole ecole : records.current(numero).map(ConventionData::ecoles).orElse(List.of())) {
                 chartes.add(new SchoolCharter(ecole.uai(), ecole.nom(), null));
             }
             convention.setVariable(CHARTES, JsonVariables.write(chartes));

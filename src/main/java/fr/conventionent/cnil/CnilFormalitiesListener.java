@@ -23,6 +23,7 @@ import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.convention.ConventionRecords;
 
 /**
  * Article 6: « chacune des parties s'engage à procéder aux formalités nécessaires qui lui incombent
@@ -37,8 +38,11 @@ public class CnilFormalitiesListener implements TaskListener {
     private final MailQueue mailQueue;
     private final ConventionRecipients recipients;
     private final UserDirectory users;
+    private final ConventionRecords records;
 
-    public CnilFormalitiesListener(MailQueue mailQueue, ConventionRecipients recipients, UserDirectory users) {
+    public CnilFormalitiesListener(MailQueue mailQueue, ConventionRecipients recipients, UserDirectory users,
+                                   ConventionRecords records) {
+        this.records = records;
         this.mailQueue = mailQueue;
         this.recipients = recipients;
         this.users = users;
@@ -76,7 +80,7 @@ public class CnilFormalitiesListener implements TaskListener {
         task.getExecution().removeVariable(REFERENCE);
 
         String numero = (String) task.getVariable(ConventionVariables.CONVENTION_NUMERO);
-        String who = party.label((String) task.getVariable(ConventionVariables.COMMUNE_NOM));
+        String who = party.label(records.communeName(numero));
         String body = "Bonjour,\n\nConformément à l'article 6 de la convention ENT n° " + numero + ", "
                 + who + " vous informe qu'elle a accompli les formalités qui lui incombent auprès de la CNIL"
                 + " pour les traitements de données à caractère personnel de l'ENT, le " + FrenchFormats.longDate(date)

@@ -28,10 +28,12 @@ import fr.conventionent.identity.UserDirectory;
 @Component
 public class ConventionProcedures {
 
-    /** The copy of the convention every procedure keeps (for its tasks, letters and mails). */
-    static final List<String> SUMMARY = List.of(COMMUNE_INSEE, COMMUNE_NOM, COMMUNE_ADRESSE, COMMUNE_LIBELLE,
-            MAIRE_NOM, DEPARTEMENT, CIRCONSCRIPTION, REFERENT_ENT, CORRESPONDANTS_TECHNIQUES, EDITEUR_ENT,
-            EXPLOITANT_ENT, ECOLES, VERSION, DATE_SIGNATURE, STATUT, PROCEDURE_FIN, AVENANT_EN_COURS);
+    /**
+     * What a procedure takes from the convention: what it routes on (commune, département, circonscription), the
+     * dates and version its letters cite, and the locks. What the convention says is read from ConventionRecords.
+     */
+    static final List<String> SUMMARY = List.of(COMMUNE_INSEE, COMMUNE_LIBELLE, DEPARTEMENT, CIRCONSCRIPTION, VERSION,
+            DATE_SIGNATURE, STATUT, PROCEDURE_FIN, AVENANT_EN_COURS);
 
     public enum Kind {
         DENONCIATION("denonciation", "dénoncer", "de dénonciation"),

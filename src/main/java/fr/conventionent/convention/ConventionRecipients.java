@@ -12,27 +12,26 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
 
-/** Who is told what about a convention, from its variables (communeInsee, referentEnt, correspondants). */
+/** Who is told what about a convention: its commune's agents (routing variable communeInsee), its référent and correspondants (its record). */
 @Component
 public class ConventionRecipients {
 
     private final UserDirectory users;
-    private final ConventionRepresentatives representatives;
     private final ConventionRecords records;
 
-    public ConventionRecipients(UserDirectory users, ConventionRepresentatives representatives,
-                                ConventionRecords records) {
+    public ConventionRecipients(UserDirectory users, ConventionRecords records) {
         this.users = users;
-        this.representatives = representatives;
         this.records = records;
     }
 
     /** The commune's référent ENT in office today (Annexe 2, or declared since), if known. */
     public List<String> referent(VariableScope scope) {
         Object numero = scope.getVariable(ConventionVariables.CONVENTION_NUMERO);
-        Contact referent = representatives.referentOn(numero == null ? null : numero.toString(),
-                SubmittedDates.today()).orElseGet(() -> JsonVariables.readObject(
-                scope.getVariable(ConventionVariables.REFERENT_ENT), Contact.class));
+        // the record (with the référent declared since); the process's copy for a convention not recorded yet
+        Contact referent = (numero == null ? Optional.<ConventionData>empty() : records.current(numero.toString()))
+                .map(ConventionData::referentEnt)
+                .orElseGet(() -> JsonVariables.readObject(scope.getVariable(ConventionVariables.REFERENT_ENT),
+                        Contact.class));
         return referent == null || referent.email() == null || referent.email().isBlank() ? List.of()
                 : List.of(referent.email());
     }

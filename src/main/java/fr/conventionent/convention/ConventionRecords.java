@@ -64,6 +64,13 @@ public class ConventionRecords {
         return applicationUrl + "/registre/#" + numero;
     }
 
+    /** The commune's name as the convention gives it (its text, else the académie's list of communes). */
+    public String communeName(String numero) {
+        List<String> names = jdbc.queryForList("select commune_nom from convention where numero = ?", String.class,
+                numero);
+        return names.isEmpty() || names.get(0) == null ? "" : names.get(0);
+    }
+
     public boolean exists(String numero) {
         return jdbc.queryForObject("select count(*) from convention where numero = ?", Integer.class, numero) > 0;
     }

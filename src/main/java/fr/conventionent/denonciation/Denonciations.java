@@ -30,6 +30,7 @@ import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.document.LetterDocument;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.convention.ConventionRecords;
 
 /**
  * Article 11: « elle peut être dénoncée par l'un des signataires avec un préavis de 3 mois ».
@@ -50,11 +51,13 @@ public class Denonciations {
     private final MailQueue mailQueue;
     private final ConventionRecipients recipients;
     private final ConventionLife life;
+    private final ConventionRecords records;
 
     public Denonciations(ConventionProcedures procedures, ConventionRegistry registry, ConventionDates dates,
                          LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue,
-                         ConventionRecipients recipients, ConventionLife life) {
+                         ConventionRecipients recipients, ConventionLife life, ConventionRecords records) {
         this.life = life;
+        this.records = records;
         this.procedures = procedures;
         this.registry = registry;
         this.dates = dates;
@@ -80,7 +83,7 @@ public class Denonciations {
         String numero = execution.getProcessBusinessKey();
         List<String> body = new ArrayList<>();
         body.add("Par la présente, et conformément à l'article 11 de la convention citée en référence, "
-                + from.label((String) execution.getVariable(COMMUNE_NOM)) + " vous notifie sa décision de dénoncer"
+                + from.label(records.communeName(numero)) + " vous notifie sa décision de dénoncer"
                 + " cette convention.");
         String motif = (String) execution.getVariable(MOTIF_DENONCIATION);
         if (motif != null && !motif.isBlank()) {
@@ -135,7 +138,7 @@ public class Denonciations {
         avenants.cancel(numero, "la convention a été dénoncée le " + FrenchFormats.longDate(notified), execution);
 
         Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
-        String body = "Bonjour,\n\n" + capitalize(from.label((String) execution.getVariable(COMMUNE_NOM)))
+        String body = "Bonjour,\n\n" + capitalize(from.label(records.communeName(numero)))
                 + " a dénoncé la convention ENT n° " + numero + " (article 11) ; la dénonciation a été notifiée le "
                 + FrenchFormats.longDate(notified) + ".\n\n"
                 + "Après un préavis de 3 mois, la convention prend fin le " + FrenchFormats.longDate(end) + ". Jusqu'à"

@@ -18,6 +18,7 @@ import fr.conventionent.convention.Party;
 import fr.conventionent.identity.Groups;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.convention.ConventionRecords;
 
 /** The invitations to a comité de pilotage, then its minutes, to its members and both parties. */
 @Component
@@ -25,8 +26,10 @@ public class SteeringCommitteeMails {
 
     private final MailQueue mailQueue;
     private final ConventionRecipients recipients;
+    private final ConventionRecords records;
 
-    public SteeringCommitteeMails(MailQueue mailQueue, ConventionRecipients recipients) {
+    public SteeringCommitteeMails(MailQueue mailQueue, ConventionRecipients recipients, ConventionRecords records) {
+        this.records = records;
         this.mailQueue = mailQueue;
         this.recipients = recipients;
     }
@@ -37,7 +40,7 @@ public class SteeringCommitteeMails {
         StringBuilder body = new StringBuilder("Bonjour,\n\n");
         body.append("Vous êtes invité(e) au comité de pilotage n° ").append(execution.getVariable(NUMERO_COMITE))
                 .append(" du déploiement de l'ENT dans les écoles de la commune de ")
-                .append(execution.getVariable(ConventionVariables.COMMUNE_NOM)).append(" (convention ").append(numero)
+                .append(records.communeName(numero)).append(" (convention ").append(numero)
                 .append(", article 4).\n\n");
         body.append("  Date : ").append(FrenchFormats.longDate((Date) execution.getVariable(DATE_COMITE))).append('\n');
         body.append("  Lieu : ").append(execution.getVariable(LIEU)).append("\n\n");
@@ -58,7 +61,7 @@ public class SteeringCommitteeMails {
         String body = "Bonjour,\n\nVeuillez trouver ci-joint le compte rendu du comité de pilotage n° "
                 + execution.getVariable(NUMERO_COMITE) + " du " + FrenchFormats.longDate((Date) execution.getVariable(
                 DATE_COMITE)) + " (convention " + numero + ", commune de "
-                + execution.getVariable(ConventionVariables.COMMUNE_NOM) + ").\n" + ConventionRecipients.footer();
+                + records.communeName(numero) + ").\n" + ConventionRecipients.footer();
         mailQueue.enqueue(numero, new Mail(to(execution, participants(execution)),
                 "[Convention ENT] Compte rendu du comité de pilotage – convention " + numero, body, minutes));
     }

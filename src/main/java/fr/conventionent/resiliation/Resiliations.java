@@ -35,6 +35,7 @@ import fr.conventionent.document.LetterDocument;
 import fr.conventionent.identity.EngineAuthorization;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.convention.ConventionRecords;
 
 /**
  * Article 12: « en cas de faute grave ou de non-respect de ses engagements contractuels par l'une
@@ -60,12 +61,14 @@ public class Resiliations {
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
     private final ConventionLife life;
+    private final ConventionRecords records;
 
     public Resiliations(ConventionProcedures procedures, ConventionRegistry registry, ConventionDates dates,
                         LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue,
                         ConventionRecipients recipients, RuntimeService runtimeService,
-                        EngineAuthorization engineAuthorization, ConventionLife life) {
+                        EngineAuthorization engineAuthorization, ConventionLife life, ConventionRecords records) {
         this.life = life;
+        this.records = records;
         this.procedures = procedures;
         this.registry = registry;
         this.dates = dates;
@@ -128,8 +131,8 @@ public class Resiliations {
         String numero = execution.getProcessBusinessKey();
         List<String> body = new ArrayList<>();
         body.add("Par la présente lettre recommandée avec avis de réception, valant mise en demeure au sens de"
-                + " l'article 12 de la convention citée en référence, " + from.label((String) execution.getVariable(
-                COMMUNE_NOM)) + " constate " + breachText(execution) + ".");
+                + " l'article 12 de la convention citée en référence, " + from.label(records.communeName(numero))
+                + " constate " + breachText(execution) + ".");
         body.add("Exposé du manquement : " + execution.getVariable(DESCRIPTION));
         body.add("Ce manquement ne résulte pas d'un cas de force majeure.");
         body.add("En conséquence, vous êtes mis en demeure d'y remédier. À défaut, à l'expiration d'un délai de trois"
@@ -180,7 +183,7 @@ public class Resiliations {
         registry.set(convention, changes);
 
         Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
-        String body = "Bonjour,\n\n" + capitalize(from.label((String) execution.getVariable(COMMUNE_NOM)))
+        String body = "Bonjour,\n\n" + capitalize(from.label(records.communeName(numero)))
                 + " a adressé le " + FrenchFormats.longDate(sent) + " une mise en demeure par lettre recommandée avec"
                 + " avis de réception (article 12 de la convention ENT n° " + numero + ") : " + breachText(execution)
                 + ".\n\nS'il n'y est pas remédié, la convention sera résiliée de plein droit le "
@@ -272,7 +275,7 @@ public class Resiliations {
                 + ", soit jusqu'au " + FrenchFormats.longDate(dates.lastDayOfAccess(resiliation)) + " inclus.";
         String body = "Bonjour,\n\nLa mise en demeure adressée le " + FrenchFormats.longDate((Date) execution.getVariable(
                 DATE_ENVOI_LRAR)) + " (" + breachText(execution) + ") est restée sans effet pendant trois mois : la"
-                + " convention ENT n° " + numero + " entre l'académie et la commune de " + execution.getVariable(COMMUNE_NOM)
+                + " convention ENT n° " + numero + " entre l'académie et la commune de " + records.communeName(numero)
                 + " est résiliée de plein droit le " + FrenchFormats.longDate(resiliation) + " (article 12).\n\n"
                 + access + " Les livraisons de l'annuaire fédérateur cesseront alors et le dossier sera archivé.\n"
                 + ConventionRecipients.footer();
