@@ -233,15 +233,10 @@ public class Avenants {
         List<Object> avenants = new ArrayList<>(JsonVariables.readList(stored.get(AVENANTS), Object.class));
         avenants.add(record);
 
+        // what the convention says now is its new version in its record (below); the process keeps its version
+        // number (routing of later avenants), the list of its avenants and the documents
         Map<String, Object> update = new LinkedHashMap<>();
-        update.put(ECOLES, JsonVariables.write(next.ecoles()));
-        update.put(REFERENT_ENT, JsonVariables.write(next.referentEnt()));
-        update.put(CORRESPONDANTS_TECHNIQUES, JsonVariables.write(next.correspondantsTechniques()));
-        update.put(EDITEUR_ENT, next.editeurEnt());
-        update.put(EXPLOITANT_ENT, next.exploitantEnt());
         update.put(VERSION, version);
-        update.put(VERSIONS, JsonVariables.write(ConventionVersions.append(ConventionVersions.read(stored.get(VERSIONS)),
-                version, ConventionDates.toLocalDate(signed), "Avenant n° " + avenantNumero, next)));
         update.put(AVENANTS, JsonVariables.write(avenants));
         update.put(CONVENTION_DOCX, docx);
         update.put(ConventionVersions.docxVariable(version), docx);

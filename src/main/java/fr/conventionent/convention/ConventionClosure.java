@@ -47,11 +47,14 @@ public class ConventionClosure {
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
     private final ConventionLife life;
+    private final ConventionRecords records;
 
     public ConventionClosure(ConventionArchive archive, ConventionRegistry registry, RunningAvenants avenants,
                              MailQueue mailQueue, ConventionRecipients recipients, RuntimeService runtimeService,
-                             EngineAuthorization engineAuthorization, ConventionLife life) {
+                             EngineAuthorization engineAuthorization, ConventionLife life,
+                             ConventionRecords records) {
         this.life = life;
+        this.records = records;
         this.archive = archive;
         this.registry = registry;
         this.avenants = avenants;
@@ -115,7 +118,7 @@ public class ConventionClosure {
     private String howItEnded(DelegateExecution execution, LocalDate end) {
         String numero = execution.getProcessBusinessKey();
         String convention = "La convention ENT n° " + numero + " entre l'académie et la commune de "
-                + execution.getVariable(COMMUNE_NOM);
+                + records.communeName(numero);
         Object motif = execution.getVariable(MOTIF_FIN);
         if (MOTIF_FIN_DENONCIATION.equals(motif) && execution.getVariable(DATE_NOTIFICATION_DENONCIATION) != null) {
             return convention + ", dénoncée le " + FrenchFormats.longDate((Date) execution.getVariable(
@@ -146,9 +149,9 @@ public class ConventionClosure {
         return archived;
     }
 
-    private static byte[] closureSheet(DelegateExecution execution, String numero, String how, List<String> archived) {
+    private byte[] closureSheet(DelegateExecution execution, String numero, String how, List<String> archived) {
         RecordDocument sheet = new RecordDocument("FICHE DE CLÔTURE DE LA CONVENTION ENT",
-                "Convention n° " + numero + " – commune de " + execution.getVariable(COMMUNE_NOM) + " ("
+                "Convention n° " + numero + " – commune de " + records.communeName(numero) + " ("
                         + execution.getVariable(COMMUNE_INSEE) + ") – fiche établie le "
                         + FrenchFormats.longDate(SubmittedDates.today()));
         List<String> dates = new ArrayList<>();
@@ -167,8 +170,10 @@ public class ConventionClosure {
         sheet.table("Reconductions tacites", List.of("N°", "À compter du", "Jusqu'au (inclus)"),
                 rows(execution.getVariable(RECONDUCTIONS), "numero", "dateEffet", "jusquAu"),
                 "Aucune reconduction : la convention a pris fin pendant sa période initiale.");
-        sheet.table("Versions", List.of("Version", "Depuis le", "Origine"),
-                rows(execution.getVariable(VERSIONS), "version", "depuis", "origine"), "Version 1 seulement.");
+        sheet.table("Versions", List.of("Version", "Depuis le", "Origine"), records.versions(numero).stream()
+                .filter(version -> version.depuis() != null)
+                .map(version -> List.of(String.valueOf(version.version()), FrenchFormats.longDate(version.depuis()),
+                        version.origine() == null ? "" : version.origine())).toList(), "Version 1 seulement.");
         sheet.table("Avenants", List.of("N°", "Objet", "Signé le"),
                 rows(execution.getVariable(AVENANTS), "numero", "objet", "dateSignature"), "Aucun avenant.");
         sheet.table("Comités de pilotage", List.of("N°", "Date", "Lieu", "Compte rendu"),

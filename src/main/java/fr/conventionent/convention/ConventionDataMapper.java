@@ -14,6 +14,10 @@ public final class ConventionDataMapper {
     private ConventionDataMapper() {
     }
 
+    /** The variables that carry the text while the commune writes it and its circuit reviews it. */
+    public static final List<String> VARIABLES = List.of(COMMUNE_NOM, COMMUNE_ADRESSE, MAIRE_NOM, ECOLES, REFERENT_ENT,
+            CORRESPONDANTS_TECHNIQUES, EDITEUR_ENT, EXPLOITANT_ENT);
+
     public static ConventionData read(VariableScope scope) {
         return read(scope.getVariables());
     }

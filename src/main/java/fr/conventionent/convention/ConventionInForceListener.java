@@ -42,7 +42,7 @@ public class ConventionInForceListener implements ExecutionListener {
         setIfAbsent(execution, AVENANTS, JsonVariables.write(List.of()));
         setIfAbsent(execution, PROCEDURE_FIN, "");
         setIfAbsent(execution, AVENANT_EN_COURS, "");
-        ConventionVersions.recordInitial(execution, signed);
+        ConventionVersions.recordInitial(execution);
         String numero = execution.getProcessBusinessKey();
         int version = ((Number) execution.getVariable(VERSION)).intValue();
         if (!records.markSigned(numero, version, signed, ConventionVersions.INITIAL)) {

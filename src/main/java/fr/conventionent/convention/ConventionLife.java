@@ -49,9 +49,15 @@ public class ConventionLife {
         refreshTerm(numero);
     }
 
-    /** Ends (or stops giving access) on {@code end}, with status {@code statut}. */
+    /**
+     * Ends (or stops giving access) on {@code end}, with status {@code statut}; once ended or résiliée no comité
+     * is to come (under notice, the comités go on).
+     */
     public void ending(String numero, String statut, LocalDate end) {
         jdbc.update("update convention set statut = ?, date_fin = ? where numero = ?", statut, sqlDate(end), numero);
+        if (!ConventionProcess.STATUT_EN_PREAVIS.equals(statut)) {
+            committee(numero, null);
+        }
         refreshTerm(numero);
     }
 

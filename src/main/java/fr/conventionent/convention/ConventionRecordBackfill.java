@@ -11,12 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.conventionent.aaf.process.LivraisonAafProcess;
 import fr.conventionent.identity.Commune;
+import fr.conventionent.pilotage.SteeringCommitteeProcess;
 import fr.conventionent.signature.SignatureCircuitProcess;
 
 /**
@@ -52,25 +51,25 @@ public class ConventionRecordBackfill implements ApplicationRunner {
             ConventionVariables.EDITEUR_ENT, ConventionVariables.EXPLOITANT_ENT, ConventionVariables.VERSION,
             ConventionVariables.VERSIONS, ConventionVariables.COMMUNE_LIBELLE, ConventionVariables.DEPARTEMENT,
             ConventionVariables.CIRCONSCRIPTION, ConventionVariables.STATUT, ConventionVariables.DATE_SIGNATURE,
-            ConventionVariables.DATE_DEBUT_PERIODE, ConventionVariables.DATE_FIN};
+            ConventionVariables.DATE_DEBUT_PERIODE, ConventionVariables.DATE_FIN, ConventionVariables.NUMERO_COMITE};
 
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final ManagementService managementService;
     private final ConventionRecords records;
     private final ConventionLife life;
+    private final ConventionDates dates;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
     public ConventionRecordBackfill(HistoryService historyService, RuntimeService runtimeService,
-                                    TaskService taskService, ManagementService managementService,
-                                    ConventionRecords records, ConventionLife life, JdbcTemplate jdbc,
-                                    PlatformTransactionManager transactionManager) {
+                                    TaskService taskService,
+                                    ConventionRecords records, ConventionLife life, ConventionDates dates,
+                                    JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.dates = dates;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.managementService = managementService;
         this.records = records;
         this.life = life;
         this.jdbc = jdbc;
@@ -158,11 +157,7 @@ public class ConventionRecordBackfill implements ApplicationRunner {
             return;
         }
         currentStep(numero).ifPresent(task -> life.stepReached(convention.getId(), task.getName(), task.getCreateTime()));
-        Job comite = managementService.createJobQuery().processInstanceId(convention.getId())
-                .activityId(ConventionProcess.TIMER_STEERING_COMMITTEE).singleResult();
-        if (comite != null) {
-            life.committee(numero, ConventionDates.toLocalDate(comite.getDuedate()));
-        }
+        nextCommittee(numero, variables).ifPresent(day -> life.committee(numero, day));
         runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.AAF_DELIVERY_KEY)
                 .processInstanceBusinessKey(numero).list().stream().findFirst()
                 .map(delivery -> runtimeService.getVariable(delivery.getId(), LivraisonAafProcess.DERNIERE_LIVRAISON))
@@ -170,6 +165,27 @@ public class ConventionRecordBackfill implements ApplicationRunner {
                 .ifPresent(report -> life.aafDelivered(numero, report.hasNonNull("executeeLe")
                         ? OffsetDateTime.parse(report.get("executeeLe").asText()) : null,
                         report.path("resultat").asText(null), report.path("resume").asText("")));
+    }
+
+    /**
+     * The comité de pilotage to come: the date it is convened for, else the date it is due (what its timer waits
+     * for, or waited for if it is being convened now).
+     */
+    private java.util.Optional<LocalDate> nextCommittee(String numero, Map<String, Object> variables) {
+        Object convened = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ConventionProcess.STEERING_COMMITTEE_KEY).processInstanceBusinessKey(numero)
+                .list().stream().findFirst()
+                .map(comite -> runtimeService.getVariable(comite.getId(), SteeringCommitteeProcess.DATE_COMITE))
+                .orElse(null);
+        if (convened instanceof Date date) {
+            return java.util.Optional.of(ConventionDates.toLocalDate(date));
+        }
+        LocalDate signature = day(variables.get(ConventionVariables.DATE_SIGNATURE));
+        if (signature == null || !ConventionProcess.STATUT_EN_VIGUEUR.equals(variables.get(ConventionVariables.STATUT))
+                || !(variables.get(ConventionVariables.NUMERO_COMITE) instanceof Number n)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(dates.comite(signature, n.intValue()));
     }
 
     /** The latest open task of the convention itself or of its circuit. */

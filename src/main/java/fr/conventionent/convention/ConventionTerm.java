@@ -37,10 +37,12 @@ public class ConventionTerm {
     private final ConventionRecipients recipients;
     private final ConventionProperties properties;
     private final ConventionLife life;
+    private final ConventionRecords records;
 
     public ConventionTerm(ConventionDates dates, MailQueue mailQueue, ConventionRecipients recipients,
-                          ConventionProperties properties, ConventionLife life) {
+                          ConventionProperties properties, ConventionLife life, ConventionRecords records) {
         this.life = life;
+        this.records = records;
         this.dates = dates;
         this.mailQueue = mailQueue;
         this.recipients = recipients;
@@ -62,7 +64,7 @@ public class ConventionTerm {
         }
         String body = "Bonjour,\n\n"
                 + "La convention ENT n° " + numero + " entre l'académie et la commune de "
-                + execution.getVariable(COMMUNE_NOM) + " sera reconduite tacitement le " + FrenchFormats.longDate(renewal)
+                + records.communeName(execution.getProcessBusinessKey()) + " sera reconduite tacitement le " + FrenchFormats.longDate(renewal)
                 + ", pour un an, jusqu'au " + FrenchFormats.longDate(renewedUntil) + " inclus (article 11).\n\n"
                 + "Chaque partie peut la dénoncer avec un préavis de 3 mois. Pour éviter cette reconduction, la"
                 + " dénonciation doit être notifiée au plus tard le " + FrenchFormats.longDate(lastDay) + ".\n\n"
@@ -100,7 +102,7 @@ public class ConventionTerm {
 
         String body = "Bonjour,\n\n"
                 + "La convention ENT n° " + numero + " entre l'académie et la commune de "
-                + execution.getVariable(COMMUNE_NOM) + " n'a pas été dénoncée : elle est reconduite tacitement"
+                + records.communeName(execution.getProcessBusinessKey()) + " n'a pas été dénoncée : elle est reconduite tacitement"
                 + " (article 11) à compter du " + FrenchFormats.longDate(anniversary) + ", pour un an, jusqu'au "
                 + FrenchFormats.longDate(until) + " inclus.\n\n"
                 + "C'est sa reconduction n° " + renewals.size() + ". Elle pourra être dénoncée à tout moment avec un"

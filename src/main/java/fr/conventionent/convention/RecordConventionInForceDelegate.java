@@ -34,5 +34,8 @@ public class RecordConventionInForceDelegate implements JavaDelegate {
         execution.removeVariable(ConventionVariables.MOTIF_REJET);
         execution.removeVariable(ConventionVariables.ETAPE_REJET);
         aafDeliveries.startFor(execution); // Annexe 2 §2: the AAF deliveries to the operator (livraison-aaf)
+        // signed and recorded: for the years to come, the process keeps where the convention stands, its record
+        // what it says (Cockpit shows a read-only copy, donneesConvention)
+        execution.removeVariables(ConventionDataMapper.VARIABLES);
     }
 }

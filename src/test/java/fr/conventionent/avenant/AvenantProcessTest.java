@@ -33,6 +33,7 @@ import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.DocxText;
+import fr.conventionent.convention.RecordedVersion;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -123,19 +124,15 @@ class AvenantProcessTest extends ConventionLifeTest {
 
         assertThat(avenant).isEnded().hasPassed(TASK_APPLY, END_APPLIED);
         assertThat(conventionVariable(convention, ConventionVariables.VERSION)).isEqualTo(2);
-        assertThat(JsonVariables.readList(conventionVariable(convention, ConventionVariables.ECOLES), Ecole.class))
-                .hasSize(3).contains(NEW_SCHOOL);
-        assertThat(JsonVariables.readObject(conventionVariable(convention, ConventionVariables.REFERENT_ENT),
-                Contact.class)).isEqualTo(NEW_REFERENT);
+        assertThat(records.current(numero).orElseThrow().ecoles()).hasSize(3).contains(NEW_SCHOOL);
+        assertThat(records.current(numero).orElseThrow().referentEnt()).isEqualTo(NEW_REFERENT);
         assertThat(conventionVariable(convention, ConventionVariables.AVENANT_EN_COURS)).isEqualTo("");
 
         // every earlier version stays readable
-        List<Map<String, Object>> versions = ConventionVersions.read(conventionVariable(convention,
-                ConventionVariables.VERSIONS));
-        assertThat(versions).extracting(v -> v.get("version")).containsExactly(1, 2);
-        assertThat(versions.get(1)).containsEntry("depuis", "2027-01-11").containsEntry("origine", "Avenant n° 1");
-        assertThat(JsonVariables.readList(JsonVariables.write(((Map<?, ?>) versions.get(0).get("donnees")).get("ecoles")),
-                Ecole.class)).isEqualTo(before);
+        assertThat(records.versions(numero)).extracting(RecordedVersion::version).containsExactly(1, 2);
+        assertThat(records.versions(numero).get(1).depuis()).isEqualTo(java.time.LocalDate.parse("2027-01-11"));
+        assertThat(records.versions(numero).get(1).origine()).isEqualTo("Avenant n° 1");
+        assertThat(records.version(numero, 1).orElseThrow().ecoles()).isEqualTo(before);
         FileValue v1 = runtimeService.getVariableTyped(convention.getId(), ConventionVersions.docxVariable(1));
         FileValue v2 = runtimeService.getVariableTyped(convention.getId(), ConventionVersions.docxVariable(2));
         FileValue current = runtimeService.getVariableTyped(convention.getId(), ConventionVariables.CONVENTION_DOCX);
@@ -262,8 +259,7 @@ class AvenantProcessTest extends ConventionLifeTest {
                 .hasMessageContaining("Indiquez l'objet de l'avenant");
 
         assertThat(task(numero, TASK_DRAFT).getId()).isEqualTo(draft.getId());
-        assertThat(JsonVariables.readList(conventionVariable(convention, ConventionVariables.ECOLES), Ecole.class))
-                .hasSize(2);
+        assertThat(records.current(numero).orElseThrow().ecoles()).hasSize(2);
         assertThat(taskService.getVariable(draft.getId(), MODIFICATIONS)).isNull();
     }
 

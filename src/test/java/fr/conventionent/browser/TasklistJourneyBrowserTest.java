@@ -28,6 +28,9 @@ import fr.conventionent.support.TasklistBrowser;
  */
 class TasklistJourneyBrowserTest extends EngineTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    fr.conventionent.convention.ConventionRecords records;
+
     private static final String MOTIF = "Le nom du maire est incomplet : indiquez son prénom.";
 
     @LocalServerPort
@@ -113,7 +116,7 @@ class TasklistJourneyBrowserTest extends EngineTest {
                 .singleResult();
         assertThat(runtimeService.getVariable(convention.getId(), ConventionVariables.STATUT))
                 .isEqualTo(ConventionProcess.STATUT_EN_VIGUEUR);
-        assertThat(runtimeService.getVariable(convention.getId(), ConventionVariables.MAIRE_NOM))
+        assertThat(records.current(convention.getBusinessKey()).orElseThrow().maireNom())
                 .isEqualTo("M. François de Mazières");
     }
 

@@ -36,6 +36,9 @@ import jakarta.mail.internet.MimeMessage;
  */
 class ConventionProcessTest extends ConventionLifeTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ConventionRecords records;
+
     @Test
     void newConventionIsNumberedRoutedAndWaitsForTheCommune() {
         ProcessInstance convention = startConvention("78646");
@@ -183,9 +186,11 @@ class ConventionProcessTest extends ConventionLifeTest {
         assertThat(task(numero, CnilFormalitiesProcess.TASK_CONFIRM_ACADEMIE)).isNotNull();
         assertThat(task(numero, UsersCharterProcess.TASK_RECORD_ADOPTION)).isNotNull();
 
-        List<Map<String, Object>> versions = ConventionVersions.read(conventionVariable(convention, VERSIONS));
-        assertThat(versions).hasSize(1);
-        assertThat(versions.get(0)).containsEntry("version", 1).containsEntry("depuis", "2026-09-15");
+        assertThat(records.versions(numero)).containsExactly(new RecordedVersion(1, "signée",
+                java.time.LocalDate.parse("2026-09-15"), ConventionVersions.INITIAL));
+        assertThat(runtimeService.getVariables(convention.getId())).as("what it says lives in its record only")
+                .doesNotContainKeys(ConventionDataMapper.VARIABLES.toArray(String[]::new))
+                .containsKey(ConventionRecords.SNAPSHOT);
         FileValue v1 = runtimeService.getVariableTyped(convention.getId(), ConventionVersions.docxVariable(1));
         assertThat(v1.getFilename()).isEqualTo("Convention-ENT-" + numero + ".docx");
     }

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.support.ConventionTables;
+import fr.conventionent.support.LegacyVariables;
 import fr.conventionent.support.WebSession;
 import fr.conventionent.support.ConventionLifeTest;
 
@@ -60,8 +62,8 @@ class ConventionRecordsTest extends ConventionLifeTest {
         String numero = numero(convention);
 
         assertThat(states(numero)).containsExactly("1 signee 2026-09-15 Convention initiale");
-        assertThat(records.current(numero).orElseThrow()).isEqualTo(ConventionDataMapper.read(
-                runtimeService.getVariables(convention.getId())));
+        assertThat(records.current(numero).orElseThrow()).isEqualTo(ConventionDataMapper.normalize(
+                ConventionDataMapper.read(SampleConventions.completion("78646", "Versailles", 2))));
     }
 
     @Test
@@ -90,11 +92,9 @@ class ConventionRecordsTest extends ConventionLifeTest {
                 states(numero(completed)));
         ConventionData signedData = records.current(numero(signed)).orElseThrow();
         ConventionData completedData = records.current(numero(completed)).orElseThrow();
-        // a database of the previous release: the same conventions, no record
-        for (String table : List.of("convention_ecole", "convention_correspondant", "convention_version",
-                "convention")) {
-            jdbc.update("delete from " + table);
-        }
+        // a database of the previous release: the same conventions, their data in variables, no record
+        LegacyVariables.restore(runtimeService, records, signed.getId(), numero(signed));
+        ConventionTables.empty(jdbc);
 
         backfill.run(null);
         backfill.run(null);

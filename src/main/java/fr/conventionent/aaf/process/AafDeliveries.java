@@ -93,8 +93,11 @@ public class AafDeliveries {
 
     /** From the convention's own step, when it comes into force: its number, commune and correspondents. */
     public void startFor(DelegateExecution convention) {
-        start(convention.getProcessBusinessKey(), (String) convention.getVariable(COMMUNE_INSEE),
-                (String) convention.getVariable(COMMUNE_LIBELLE), convention.getVariable(CORRESPONDANTS_TECHNIQUES));
+        String numero = convention.getProcessBusinessKey();
+        start(numero, (String) convention.getVariable(COMMUNE_INSEE), (String) convention.getVariable(COMMUNE_LIBELLE),
+                records.current(numero).map(ConventionData::correspondantsTechniques)
+                        .map(contacts -> (Object) JsonVariables.write(contacts))
+                        .orElseGet(() -> convention.getVariable(CORRESPONDANTS_TECHNIQUES)));
     }
 
     /**

@@ -79,6 +79,8 @@ class LivraisonAafProcessTest extends EngineTest {
     @Autowired
     AafDeliveries deliveries;
     @Autowired
+    fr.conventionent.convention.ConventionRecords records;
+    @Autowired
     HistoryService historyService;
     @Autowired
     AuthorizationService authorizationService;
@@ -156,8 +158,7 @@ class LivraisonAafProcessTest extends EngineTest {
                 .containsEntry(COMMUNE_LIBELLE, runtimeService.getVariable(convention.getId(), COMMUNE_LIBELLE))
                 .containsKey(CLE_PUBLIQUE_SFTP);
         assertThat(JsonVariables.readList(runtimeService.getVariable(instance.getId(), CORRESPONDANTS_TECHNIQUES),
-                Contact.class)).isEqualTo(JsonVariables.readList(
-                runtimeService.getVariable(convention.getId(), CORRESPONDANTS_TECHNIQUES), Contact.class)).hasSize(2);
+                Contact.class)).isEqualTo(records.current(numero).orElseThrow().correspondantsTechniques()).hasSize(2);
         assertThat(authorizationService.createAuthorizationQuery().groupIdIn("commune-91228")
                 .resourceType(Resources.PROCESS_INSTANCE).resourceId(instance.getId()).count()).isEqualTo(1);
         assertThat(mailAbout("À faire : Paramétrer les livraisons AAF – " + numero).getSubject()).contains("Évry");
