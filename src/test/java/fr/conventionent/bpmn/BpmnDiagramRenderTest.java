@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.conventionent.support.NpmTools;
 import fr.conventionent.support.TasklistBrowser;
+import fr.conventionent.support.RequiredTool;
 
 /**
  * Every diagram is drawn by bpmn-js (what Camunda Modeler and Cockpit use) in headless chromium,
@@ -31,8 +31,9 @@ class BpmnDiagramRenderTest {
 
     @Test
     void everyDiagramIsDrawnByBpmnJs() throws Exception {
-        Assumptions.assumeTrue(TasklistBrowser.available(), "chromium absent : dessin des diagrammes ignoré");
-        Assumptions.assumeTrue(NpmTools.npmAvailable() && NpmTools.install(), "bpmn-js indisponible (npm)");
+        RequiredTool.assume(TasklistBrowser.available(), "chromium ou chromedriver absent (/usr/bin). Installer : apt-get install chromium chromium-driver");
+        RequiredTool.assume(NpmTools.npmAvailable(), "npm absent. Installer : apt-get install npm");
+        RequiredTool.assume(NpmTools.install(), "outils npm non installés (npm ci, src/test/npm)");
         Files.createDirectories(OUT);
         Path viewer = NpmTools.HOME.resolve("node_modules/bpmn-js/dist/bpmn-viewer.development.js");
         List<Path> diagrams;

@@ -7,18 +7,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import fr.conventionent.support.NpmTools;
+import fr.conventionent.support.RequiredTool;
 
 /** Every diagram passes bpmnlint's recommended rules and its Camunda Platform 7.24 compatibility plugin (.bpmnlintrc). */
 class BpmnLintTest {
 
     @Test
     void everyDiagramPassesBpmnlint() throws Exception {
-        Assumptions.assumeTrue(NpmTools.npmAvailable(), "npm absent : bpmnlint ignoré");
-        Assumptions.assumeTrue(NpmTools.install(), "registre npm injoignable : bpmnlint ignoré");
+        RequiredTool.assume(NpmTools.npmAvailable(), "npm absent. Installer : apt-get install npm");
+        RequiredTool.assume(NpmTools.install(), "outils npm non installés (npm ci, src/test/npm)");
         List<String> command = new ArrayList<>(List.of(
                 NpmTools.HOME.resolve("node_modules/.bin/bpmnlint").toString(),
                 "--config", Path.of(".bpmnlintrc").toAbsolutePath().toString()));

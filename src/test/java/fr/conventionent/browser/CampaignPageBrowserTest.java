@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.TasklistBrowser;
+import fr.conventionent.support.RequiredTool;
 
 /**
  * The campaigns page in Debian's chromium, after logging in to Tasklist as the DACES: a département campaign, then
@@ -42,8 +42,7 @@ class CampaignPageBrowserTest extends EngineTest {
 
     @BeforeEach
     void openChromium() throws Exception {
-        Assumptions.assumeTrue(TasklistBrowser.available(),
-                "chromium ou chromedriver absent (/usr/bin) : tests navigateur ignorés");
+        RequiredTool.assume(TasklistBrowser.available(), "chromium ou chromedriver absent (/usr/bin). Installer : apt-get install chromium chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(TasklistBrowser.CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

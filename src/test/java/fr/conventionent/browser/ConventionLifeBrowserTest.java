@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +19,7 @@ import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.convention.Uai;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.TasklistBrowser;
+import fr.conventionent.support.RequiredTool;
 
 /**
  * The forms of a convention's life in the real Tasklist (headless chromium): the commune records a
@@ -33,8 +33,7 @@ class ConventionLifeBrowserTest extends ConventionLifeTest {
 
     @BeforeEach
     void requireChromium() {
-        Assumptions.assumeTrue(TasklistBrowser.available(),
-                "chromium ou chromedriver absent (/usr/bin) : tests navigateur ignorés");
+        RequiredTool.assume(TasklistBrowser.available(), "chromium ou chromedriver absent (/usr/bin). Installer : apt-get install chromium chromium-driver");
     }
 
     /** What the browser did is committed a moment after its last click: retries for a few seconds. */

@@ -11,11 +11,11 @@ import fr.conventionent.convention.Contact;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.TasklistBrowser;
+import fr.conventionent.support.RequiredTool;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +38,7 @@ class LivraisonAafBrowserTest extends EngineTest {
 
     @BeforeEach
     void requireChromium() {
-        Assumptions.assumeTrue(TasklistBrowser.available(),
-                "chromium ou chromedriver absent (/usr/bin) : tests navigateur ignorés");
+        RequiredTool.assume(TasklistBrowser.available(), "chromium ou chromedriver absent (/usr/bin). Installer : apt-get install chromium chromium-driver");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import fr.conventionent.support.ConventionTables;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.TasklistBrowser;
+import fr.conventionent.support.RequiredTool;
 
 /**
  * The registry page in headless chromium, reached from Tasklist's header with the same login: the DACES filters the
@@ -29,8 +29,7 @@ class RegistryBrowserTest extends ConventionLifeTest {
 
     @BeforeEach
     void requireChromium() {
-        Assumptions.assumeTrue(TasklistBrowser.available(),
-                "chromium ou chromedriver absent (/usr/bin) : tests navigateur ignorés");
+        RequiredTool.assume(TasklistBrowser.available(), "chromium ou chromedriver absent (/usr/bin). Installer : apt-get install chromium chromium-driver");
         ConventionTables.empty(jdbc);
     }
 

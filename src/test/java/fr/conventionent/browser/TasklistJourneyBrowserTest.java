@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +18,7 @@ import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.demo.MinimalPdf;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.TasklistBrowser;
+import fr.conventionent.support.RequiredTool;
 
 /**
  * A convention taken through the real Tasklist in Debian's chromium by each actor: the commune
@@ -38,8 +38,7 @@ class TasklistJourneyBrowserTest extends EngineTest {
 
     @BeforeEach
     void requireChromium() {
-        Assumptions.assumeTrue(TasklistBrowser.available(),
-                "chromium ou chromedriver absent (/usr/bin) : tests navigateur ignorés. Installer : apt-get install chromium chromium-driver");
+        RequiredTool.assume(TasklistBrowser.available(), "chromium ou chromedriver absent (/usr/bin). Installer : apt-get install chromium chromium-driver");
     }
 
     @Test

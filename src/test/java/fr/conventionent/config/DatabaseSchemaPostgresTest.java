@@ -39,6 +39,12 @@ class DatabaseSchemaPostgresTest extends EngineTest {
     ConfigurableListableBeanFactory beanFactory;
 
     @Test
+    void theTestsRunTheProductionsPostgresqlVersion() {
+        assertThat(jdbc.queryForObject("select current_setting('server_version_num')::int / 10000", Integer.class))
+                .as("PostgreSQL 16, comme docker-compose.yml").isEqualTo(16);
+    }
+
+    @Test
     void theEngineDoesNotTouchTheSchema() {
         var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         assertThat(configuration.getDatabaseSchemaUpdate()).isEqualTo("false");

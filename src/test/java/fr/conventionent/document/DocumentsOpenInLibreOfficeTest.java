@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.conventionent.convention.ConventionDataMapper;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.support.EngineTest;
+import fr.conventionent.support.RequiredTool;
 
 /**
  * The generated documents are real DOCX files: LibreOffice (headless) opens each one and
@@ -40,8 +40,8 @@ class DocumentsOpenInLibreOfficeTest extends EngineTest {
     }
 
     static void assertConvertsToPdf(String name, byte[] docx) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(SOFFICE),
-                "LibreOffice absent (/usr/bin/soffice) : conversion ignorée. Installer : apt-get install libreoffice-writer-nogui");
+        RequiredTool.assume(Files.isExecutable(SOFFICE),
+                "LibreOffice absent (/usr/bin/soffice). Installer : apt-get install libreoffice-writer-nogui");
         Files.createDirectories(OUT);
         Path file = OUT.resolve(name);
         Files.write(file, docx);

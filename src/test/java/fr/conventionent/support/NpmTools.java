@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The diagram tools from the npm registry (bpmnlint, its Camunda 7 plugin, bpmn-js), installed
- * once per build under target/npm-tools from src/test/npm/package.json.
+ * The diagram tools from the npm registry (bpmnlint, its Camunda 7 plugin, bpmn-js), pinned by the committed
+ * src/test/npm/package.json and package-lock.json, installed once under target/npm-tools with {@code npm ci}.
  */
 public final class NpmTools {
 
@@ -27,13 +27,25 @@ public final class NpmTools {
         }
     }
 
+    /**
+     * Installs exactly the committed versions ({@code npm ci} from src/test/npm/package-lock.json), unless the same
+     * lock file is already installed (a later build).
+     */
     public static synchronized boolean install() throws Exception {
         if (installed == null) {
             Files.createDirectories(HOME);
-            Files.copy(Path.of("src/test/npm/package.json"), HOME.resolve("package.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            installed = Files.isDirectory(HOME.resolve("node_modules/bpmn-js"))
-                    || run(HOME, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")).exitCode() == 0;
+            Path lock = Path.of("src/test/npm/package-lock.json");
+            boolean sameLock = Files.exists(HOME.resolve("package-lock.json"))
+                    && Files.mismatch(lock, HOME.resolve("package-lock.json")) == -1;
+            if (sameLock && Files.isDirectory(HOME.resolve("node_modules/bpmn-js"))) {
+                installed = true;
+            } else {
+                Files.copy(Path.of("src/test/npm/package.json"), HOME.resolve("package.json"),
+                        StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(lock, HOME.resolve("package-lock.json"), StandardCopyOption.REPLACE_EXISTING);
+                installed = run(HOME, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"))
+                        .exitCode() == 0;
+            }
         }
         return installed;
     }
