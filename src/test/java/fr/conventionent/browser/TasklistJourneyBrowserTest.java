@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,8 @@ class TasklistJourneyBrowserTest extends EngineTest {
         try (TasklistBrowser browser = new TasklistBrowser(port, "parcours-convention")) {
             browser.login("mairie.versailles");
             browser.screenshot("connexion-mairie");
+            assertThat(browser.pageText()).as("pas de bandeau « migrer vers Camunda 8 » pour les agents")
+                    .doesNotContain("Camunda 8");
 
             browser.startProcess("Nouvelle convention ENT", "Field_CommuneInsee", "92050");
             assertThat(browser.waitForNotificationContaining("Saisie refusée"))
@@ -117,6 +120,18 @@ class TasklistJourneyBrowserTest extends EngineTest {
                 .isEqualTo(ConventionProcess.STATUT_EN_VIGUEUR);
         assertThat(records.current(convention.getBusinessKey()).orElseThrow().maireNom())
                 .isEqualTo("M. François de Mazières");
+    }
+
+    @Test
+    void noWebappShowsTheCommunityEndOfLifeBanner() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                    + "/camunda/app/" + app + "/styles/user-styles.css")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).as(app).containsPattern("\\.ce-eol-banner\\s*\\{\\s*display:\\s*none");
+        }
     }
 
     private static void fillConvention(TasklistBrowser browser, String uai) {
