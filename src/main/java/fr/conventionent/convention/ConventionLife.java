@@ -61,10 +61,6 @@ public class ConventionLife {
         refreshTerm(numero);
     }
 
-    public void version(String numero, int version) {
-        jdbc.update("update convention set version = ? where numero = ?", version, numero);
-    }
-
     /**
      * The comité de pilotage is due on {@code due} (its timer), then convened on a date: BPMN
      * {@code ${conventionLife.committeeDue(execution, conventionDates.comite(dateSignature, numeroComite))}}.

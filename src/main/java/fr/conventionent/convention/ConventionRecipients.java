@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
 
-/** Who is told what about a convention: its commune's agents (routing variable communeInsee), its référent and correspondants (its record). */
+/**
+ * Who is told what about a convention: its commune's agents (routing variable communeInsee), its référent and its
+ * correspondants (its record).
+ */
 @Component
 public class ConventionRecipients {
 

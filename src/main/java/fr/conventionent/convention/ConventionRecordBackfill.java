@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -171,25 +172,25 @@ public class ConventionRecordBackfill implements ApplicationRunner {
      * The comité de pilotage to come: the date it is convened for, else the date it is due (what its timer waits
      * for, or waited for if it is being convened now).
      */
-    private java.util.Optional<LocalDate> nextCommittee(String numero, Map<String, Object> variables) {
+    private Optional<LocalDate> nextCommittee(String numero, Map<String, Object> variables) {
         Object convened = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ConventionProcess.STEERING_COMMITTEE_KEY).processInstanceBusinessKey(numero)
                 .list().stream().findFirst()
                 .map(comite -> runtimeService.getVariable(comite.getId(), SteeringCommitteeProcess.DATE_COMITE))
                 .orElse(null);
         if (convened instanceof Date date) {
-            return java.util.Optional.of(ConventionDates.toLocalDate(date));
+            return Optional.of(ConventionDates.toLocalDate(date));
         }
         LocalDate signature = day(variables.get(ConventionVariables.DATE_SIGNATURE));
         if (signature == null || !ConventionProcess.STATUT_EN_VIGUEUR.equals(variables.get(ConventionVariables.STATUT))
                 || !(variables.get(ConventionVariables.NUMERO_COMITE) instanceof Number n)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(dates.comite(signature, n.intValue()));
+        return Optional.of(dates.comite(signature, n.intValue()));
     }
 
     /** The latest open task of the convention itself or of its circuit. */
-    private java.util.Optional<Task> currentStep(String numero) {
+    private Optional<Task> currentStep(String numero) {
         return taskService.createTaskQuery().processInstanceBusinessKey(numero).list().stream()
                 .filter(task -> task.getProcessDefinitionId().startsWith(ConventionProcess.KEY + ":")
                         || task.getProcessDefinitionId().startsWith(SignatureCircuitProcess.KEY + ":"))

@@ -64,7 +64,7 @@ public class ConventionTerm {
         }
         String body = "Bonjour,\n\n"
                 + "La convention ENT n° " + numero + " entre l'académie et la commune de "
-                + records.communeName(execution.getProcessBusinessKey()) + " sera reconduite tacitement le " + FrenchFormats.longDate(renewal)
+                + records.communeName(numero) + " sera reconduite tacitement le " + FrenchFormats.longDate(renewal)
                 + ", pour un an, jusqu'au " + FrenchFormats.longDate(renewedUntil) + " inclus (article 11).\n\n"
                 + "Chaque partie peut la dénoncer avec un préavis de 3 mois. Pour éviter cette reconduction, la"
                 + " dénonciation doit être notifiée au plus tard le " + FrenchFormats.longDate(lastDay) + ".\n\n"
@@ -102,7 +102,7 @@ public class ConventionTerm {
 
         String body = "Bonjour,\n\n"
                 + "La convention ENT n° " + numero + " entre l'académie et la commune de "
-                + records.communeName(execution.getProcessBusinessKey()) + " n'a pas été dénoncée : elle est reconduite tacitement"
+                + records.communeName(numero) + " n'a pas été dénoncée : elle est reconduite tacitement"
                 + " (article 11) à compter du " + FrenchFormats.longDate(anniversary) + ", pour un an, jusqu'au "
                 + FrenchFormats.longDate(until) + " inclus.\n\n"
                 + "C'est sa reconduction n° " + renewals.size() + ". Elle pourra être dénoncée à tout moment avec un"
