@@ -10,10 +10,12 @@ public final class Groups {
     public static final String DSI = "dsi";
     public static final String DPO = "dpo";
     public static final String RSSI = "rssi";
+    /** Délégation académique au numérique éducatif: reads the registry as the DACES does. */
+    public static final String DANE = "dane";
     public static final String ADMIN = "camunda-admin";
 
     /** Académie-wide roles, each a single group. */
-    public static final List<String> ACADEMIE_ROLES = List.of(DACES, RECTEUR, DSI, DPO, RSSI);
+    public static final List<String> ACADEMIE_ROLES = List.of(DACES, RECTEUR, DSI, DPO, RSSI, DANE);
 
     public static final String COMMUNE_PREFIX = "commune-";
 

@@ -83,6 +83,7 @@ public class IdentitySetup implements ApplicationRunner {
         groups.put(Groups.DSI, "Direction des systèmes d'information");
         groups.put(Groups.DPO, "Délégué à la protection des données");
         groups.put(Groups.RSSI, "Responsable de la sécurité des systèmes d'information");
+        groups.put(Groups.DANE, "DANE – Délégation académique au numérique éducatif");
         return groups;
     }
 

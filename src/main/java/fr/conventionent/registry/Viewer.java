@@ -8,12 +8,13 @@ import fr.conventionent.identity.Groups;
 
 /**
  * Who looks at the registry, and so which conventions they may see: a commune its own, an IEN its circonscription,
- * a DASEN or an IEN TICE their département, the DACES, the Recteur's office, the DSI, the DPO and administrators
+ * a DASEN or an IEN TICE their département, the DACES, the DANE, the Recteur's office, the DSI, the DPO and administrators
  * every one.
  */
 public record Viewer(String userId, List<String> groups) {
 
-    private static final Set<String> SEE_ALL = Set.of(Groups.DACES, Groups.RECTEUR, Groups.DSI, Groups.DPO, Groups.ADMIN);
+    private static final Set<String> SEE_ALL = Set.of(Groups.DACES, Groups.DANE, Groups.RECTEUR, Groups.DSI, Groups.DPO,
+            Groups.ADMIN);
     private static final String IEN_CIRCO = Groups.ienCirco("");
     private static final String IEN_TICE = Groups.ienTice("");
     private static final String DASEN = Groups.dasen("");
