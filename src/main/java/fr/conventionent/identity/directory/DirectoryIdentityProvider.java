@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.UserQueryProperty;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.db.DbGroupQueryImpl;
-import org.camunda.bpm.engine.impl.identity.db.DbReadOnlyIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.identity.db.DbUserQueryImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -38,10 +38,11 @@ import org.springframework.ldap.filter.OrFilter;
 /**
  * The engine's read side of identities in directory mode: local accounts (the database: {@code admin}, accounts
  * created in Admin) first, then the académie's directory, read live. Groups stay in the database; a directory
- * person's memberships come from the mapping file. Writes still go to the database (local accounts only).
- * One instance per engine command.
+ * person's memberships come from the mapping file. Writes still go to the database (local accounts only): the
+ * engine's writable provider stays its own; this class extends it only to keep its login throttling for local
+ * accounts. One instance per engine command.
  */
-public class DirectoryIdentityProvider extends DbReadOnlyIdentityServiceProvider {
+public class DirectoryIdentityProvider extends DbIdentityServiceProvider {
 
     private final StaffGroups staff;
     /** Directory look-ups of this command, so that one login does not ask the directory twice. */

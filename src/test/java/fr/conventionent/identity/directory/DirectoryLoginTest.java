@@ -147,7 +147,12 @@ class DirectoryLoginTest extends EngineTest {
     }
 
     @Test
-    void theLocalAdministratorStillLogsInAndNoDemoUserExists() {
+    void theLocalAdministratorStillLogsInThrottledAndNoDemoUserExists() {
+        assertThat(get("admin", "admin", "/user?id=admin").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("admin", "mauvais", "/user?id=admin").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get("admin", "admin", "/user?id=admin").getStatusCode()).as("delayed after a wrong password")
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        moveClockBy(java.time.Duration.ofSeconds(4));
         assertThat(get("admin", "admin", "/user?id=admin").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("mairie.versailles", "mairie.versailles", "/task").getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
