@@ -44,6 +44,9 @@ public class AcademieDirectory {
         this.properties = properties;
         this.contextSource = new LdapContextSource();
         contextSource.setUrl(properties.url());
+        // a directory that does not answer refuses the login after a few seconds instead of holding it
+        contextSource.setBaseEnvironmentProperties(Map.of("com.sun.jndi.ldap.connect.timeout", "5000",
+                "com.sun.jndi.ldap.read.timeout", "10000"));
         if (properties.compte() != null && !properties.compte().isBlank()) {
             contextSource.setUserDn(properties.compte());
             contextSource.setPassword(properties.motDePasse() == null ? "" : properties.motDePasse());
