@@ -30,7 +30,7 @@
   }
 
   function alert(message, withLoginLink) {
-    var box = $('alerte');
+    var box = $('alerte-message');
     box.textContent = message + ' ';
     if (withLoginLink) {
       var link = document.createElement('a');
@@ -38,7 +38,7 @@
       link.textContent = 'Se connecter à Tasklist';
       box.appendChild(link);
     }
-    box.hidden = false;
+    $('alerte').hidden = false;
   }
 
   function clearAlert() { $('alerte').hidden = true; }
@@ -66,7 +66,12 @@
           .forEach(function (value) { cell(row, value); });
         var link = document.createElement('a');
         link.href = '#' + c.id;
+        link.className = 'fr-link';
         link.textContent = 'Voir le rapport';
+        var which = document.createElement('span');
+        which.className = 'fr-sr-only';
+        which.textContent = ' de la campagne n° ' + c.id;
+        link.appendChild(which);
         cell(row, '').appendChild(link);
         body.appendChild(row);
       });

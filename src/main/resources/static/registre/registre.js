@@ -23,9 +23,8 @@
     return td;
   }
   function showError(message) {
-    const error = $('#erreur');
-    error.textContent = message;
-    error.hidden = !message;
+    $('#erreur-message').textContent = message;
+    $('#erreur').hidden = !message;
   }
   async function call(path, options) {
     const response = await fetch(api + path, Object.assign({ credentials: 'same-origin',
@@ -67,12 +66,51 @@
     const pages = Math.max(1, Math.ceil(page.total / state.taille));
     $('#resume').textContent = page.total + ' convention' + (page.total > 1 ? 's' : '');
     $('#page-courante').textContent = 'page ' + (state.page + 1) + ' sur ' + pages;
-    $('#page-precedente').disabled = state.page === 0;
-    $('#page-suivante').disabled = state.page + 1 >= pages;
+    paging(pages);
     document.querySelectorAll('th[data-tri]').forEach((th) => {
-      th.classList.toggle('tri-asc', th.dataset.tri === state.tri && state.ordre === 'asc');
-      th.classList.toggle('tri-desc', th.dataset.tri === state.tri && state.ordre === 'desc');
+      const sorted = th.dataset.tri === state.tri;
+      const button = th.querySelector('button');
+      if (sorted) { th.setAttribute('aria-sort', state.ordre === 'asc' ? 'ascending' : 'descending'); } else { th.removeAttribute('aria-sort'); }
+      button.className = 'fr-btn fr-btn--sm fr-btn--sort' + (sorted ? (state.ordre === 'asc' ? '-asc' : '-desc') : '');
+      button.textContent = 'Trier par « ' + th.dataset.libelle + ' »'
+        + (sorted && state.ordre === 'asc' ? ' (ordre décroissant)' : '');
     });
+  }
+
+  function goTo(page) {
+    state.page = page;
+    load().then(() => $('#conventions-tableau').scrollIntoView()).catch(() => {});
+  }
+
+  // DSFR pagination: first, previous, a few numbered pages around the current one, next, last.
+  function paging(pages) {
+    const list = $('#pages');
+    list.replaceChildren();
+    const item = (label, target, className, id, title) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.className = 'fr-pagination__link' + (className ? ' ' + className : '');
+      a.textContent = label;
+      if (id) { a.id = id; }
+      if (title) { a.title = title; }
+      if (target === state.page) {
+        a.setAttribute('aria-current', 'page');
+      } else if (target < 0 || target >= pages) {
+        a.setAttribute('aria-disabled', 'true');
+        a.setAttribute('role', 'link');
+      } else {
+        a.href = '#page-' + (target + 1);
+        a.addEventListener('click', (event) => { event.preventDefault(); goTo(target); });
+      }
+      li.appendChild(a);
+      list.appendChild(li);
+    };
+    item('Première page', state.page === 0 ? -1 : 0, 'fr-pagination__link--first');
+    item('Page précédente', state.page - 1, 'fr-pagination__link--prev fr-pagination__link--lg-label', 'page-precedente');
+    const from = Math.max(0, Math.min(state.page - 2, pages - 5));
+    for (let p = from; p < Math.min(pages, from + 5); p++) { item(String(p + 1), p, '', '', 'Page ' + (p + 1)); }
+    item('Page suivante', state.page + 1, 'fr-pagination__link--next fr-pagination__link--lg-label', 'page-suivante');
+    item('Dernière page', state.page === pages - 1 ? -1 : pages - 1, 'fr-pagination__link--last');
   }
 
   function row(line) {
@@ -176,6 +214,7 @@
     });
     $('#detail').hidden = false;
     $('#detail').scrollIntoView();
+    $('#detail').focus({ preventScroll: true });
   }
 
   async function calendar(method) {
@@ -183,18 +222,38 @@
     const address = $('#calendrier-adresse');
     if (result && result.adresse) {
       address.value = result.adresse;
-      address.hidden = false;
+      $('#calendrier-champ').hidden = false;
       $('#calendrier-etat').textContent = 'Nouvelle adresse créée : copiez-la dans votre agenda (elle ne sera plus affichée).';
     } else {
-      address.hidden = true;
+      $('#calendrier-champ').hidden = true;
       $('#calendrier-etat').textContent = 'Adresse révoquée : votre agenda ne reçoit plus les échéances.';
     }
+  }
+
+  // A DSFR sort button in the column header: the keyboard reaches it, the header says how the column is sorted.
+  function sortButton(th) {
+    th.dataset.libelle = th.textContent.trim();
+    const wrapper = document.createElement('div');
+    wrapper.className = 'fr-cell--sort';
+    const title = document.createElement('span');
+    title.className = 'fr-cell__title';
+    title.textContent = th.dataset.libelle;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      state.ordre = state.tri === th.dataset.tri && state.ordre === 'asc' ? 'desc' : 'asc';
+      state.tri = th.dataset.tri;
+      state.page = 0;
+      load().catch(() => {});
+    });
+    wrapper.append(title, button);
+    th.replaceChildren(wrapper);
   }
 
   async function start() {
     let me;
     try { me = await call('/moi'); } catch (e) { return; }
-    $('#utilisateur').textContent = me.utilisateur;
+    $('#utilisateur').textContent = '(connecté : ' + me.utilisateur + ')';
     $('#perimetre').textContent = 'Vous voyez ' + me.perimetre + '.';
     $('#lien-campagnes').hidden = !me.campagnes;
     $('#calendrier-etat').textContent = me.calendrierCreeLe
@@ -203,14 +262,7 @@
     $('#calendrier').hidden = false;
     $('#filtres').addEventListener('submit', (event) => { event.preventDefault(); state.page = 0; load().catch(() => {}); });
     $('#filtres').addEventListener('reset', () => setTimeout(() => { state.page = 0; load().catch(() => {}); }));
-    document.querySelectorAll('th[data-tri]').forEach((th) => th.addEventListener('click', () => {
-      state.ordre = state.tri === th.dataset.tri && state.ordre === 'asc' ? 'desc' : 'asc';
-      state.tri = th.dataset.tri;
-      state.page = 0;
-      load().catch(() => {});
-    }));
-    $('#page-precedente').addEventListener('click', () => { state.page--; load().catch(() => {}); });
-    $('#page-suivante').addEventListener('click', () => { state.page++; load().catch(() => {}); });
+    document.querySelectorAll('th[data-tri]').forEach(sortButton);
     $('#fermer-detail').addEventListener('click', () => { $('#detail').hidden = true; });
     $('#calendrier-creer').addEventListener('click', () => calendar('POST').catch(() => {}));
     $('#calendrier-revoquer').addEventListener('click', () => calendar('DELETE').catch(() => {}));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,13 +21,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import fr.conventionent.support.AxeAudit;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.TasklistBrowser;
 import fr.conventionent.support.RequiredTool;
 
 /**
  * The campaigns page in Debian's chromium, after logging in to Tasklist as the DACES: a département campaign, then
- * a file with a bad code and an already-opened commune, each followed to its report. Screenshots under
+ * a file with a bad code and an already-opened commune, each followed to its report, which axe-core finds free of
+ * serious accessibility violations. Screenshots under
  * target/screenshots/campagnes/.
  */
 class CampaignPageBrowserTest extends EngineTest {
@@ -43,6 +46,7 @@ class CampaignPageBrowserTest extends EngineTest {
     @BeforeEach
     void openChromium() throws Exception {
         RequiredTool.assume(TasklistBrowser.available(), "chromium ou chromedriver absent (/usr/bin). Installer : apt-get install chromium chromium-driver");
+        AxeAudit.requireAxe();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(TasklistBrowser.CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -67,7 +71,8 @@ class CampaignPageBrowserTest extends EngineTest {
         driver.get(url("/registre/campagnes.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lancement")));
 
-        driver.findElement(By.cssSelector("input[name=source][value=departement]")).click();
+        // the DSFR draws the radio button in its label, which takes the click
+        driver.findElement(By.cssSelector("label[for=source-departement]")).click();
         driver.findElement(By.id("departement")).sendKeys("95");
         driver.findElement(By.id("lancer")).click();
         awaitFinished();
@@ -88,6 +93,8 @@ class CampaignPageBrowserTest extends EngineTest {
                 .startsWith("2 sur 2 lignes traitées — 0 convention(s) démarrée(s), 2 ligne(s) refusée(s)");
         wait.until(d -> d.findElements(By.cssSelector("#campagnes tr")).size() >= 2);
         assertThat(driver.findElement(By.id("campagnes")).getText()).contains("Relance Cergy", "Département 95");
+        List<AxeAudit.Violation> violations = AxeAudit.seriousOrCritical(driver, "campagnes, rapport affiché");
+        assertThat(violations).as(AxeAudit.describe(violations)).isEmpty();
     }
 
     private void loginToTasklist(String user) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The diagram tools from the npm registry (bpmnlint, its Camunda 7 plugin, bpmn-js), pinned by the committed
+ * The test tools from the npm registry (bpmnlint, its Camunda 7 plugin, bpmn-js, axe-core), pinned by the committed
  * src/test/npm/package.json and package-lock.json, installed once under target/npm-tools with {@code npm ci}.
  */
 public final class NpmTools {

@@ -233,6 +233,16 @@ public class TasklistBrowser implements AutoCloseable {
         until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     }
 
+    /** Opens a page of the application, by its path (/registre/…). */
+    public void open(String path) {
+        driver.get(baseUrl.substring(0, baseUrl.indexOf("/camunda/")) + path);
+    }
+
+    /** The browser itself, for what the methods above do not cover (axe-core, keyboard). */
+    public ChromeDriver driver() {
+        return driver;
+    }
+
     public Path screenshot(String name) throws IOException {
         Path file = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
