@@ -28,8 +28,8 @@ import fr.conventionent.support.TasklistBrowser;
 
 /**
  * The registry's pages (DSFR) as the RGAA asks: axe-core finds no serious or critical violation on the list, a
- * convention's record, the campaigns, and the pages that tell an error (not logged in, unknown convention); and the
- * filters and the pagination work with the keyboard alone. Screenshots in target/screenshots/accessibilite/.
+ * convention's record, the campaigns, and the pages that tell an error (not logged in, unknown convention, unknown
+ * page); and the filters and the pagination work with the keyboard alone. Screenshots in target/screenshots/accessibilite/.
  */
 class RegistryAccessibilityBrowserTest extends ConventionLifeTest {
 
@@ -70,6 +70,12 @@ class RegistryAccessibilityBrowserTest extends ConventionLifeTest {
             browser.waitForText("Aucune convention n° « CONV-00000-1999-01 » dans votre registre");
             browser.screenshot("convention-inconnue");
             assertAccessible(browser, "convention inconnue");
+
+            browser.open("/registre/page-qui-n-existe-pas");
+            browser.waitForText("Page non trouvée");
+            assertThat(browser.pageText()).contains("Erreur 404", "Registre des conventions").doesNotContain("Whitelabel");
+            browser.screenshot("page-non-trouvee");
+            assertAccessible(browser, "page non trouvée (404)");
 
             browser.open("/registre/campagnes.html");
             browser.waitForText("Nouvelle campagne");
