@@ -77,9 +77,14 @@
     });
   }
 
-  function goTo(page) {
+  // The pagination is drawn again: the focus goes back to the control used, or to the current page when that
+  // control is no longer active (last page reached), so that keyboard users do not start over from the top.
+  function goTo(page, controlId) {
     state.page = page;
-    load().then(() => $('#conventions-tableau').scrollIntoView()).catch(() => {});
+    load().then(() => {
+      const control = controlId && document.getElementById(controlId);
+      (control && control.hasAttribute('href') ? control : $('#pages [aria-current=page]')).focus();
+    }).catch(() => {});
   }
 
   // DSFR pagination: first, previous, a few numbered pages around the current one, next, last.
@@ -93,14 +98,13 @@
       a.textContent = label;
       if (id) { a.id = id; }
       if (title) { a.title = title; }
-      if (target === state.page) {
-        a.setAttribute('aria-current', 'page');
-      } else if (target < 0 || target >= pages) {
+      if (target < 0 || target >= pages) {
         a.setAttribute('aria-disabled', 'true');
         a.setAttribute('role', 'link');
       } else {
+        if (target === state.page) { a.setAttribute('aria-current', 'page'); }
         a.href = '#page-' + (target + 1);
-        a.addEventListener('click', (event) => { event.preventDefault(); goTo(target); });
+        a.addEventListener('click', (event) => { event.preventDefault(); goTo(target, a.id); });
       }
       li.appendChild(a);
       list.appendChild(li);
@@ -240,6 +244,7 @@
     title.textContent = th.dataset.libelle;
     const button = document.createElement('button');
     button.type = 'button';
+    button.id = 'tri-' + th.dataset.tri;
     button.addEventListener('click', () => {
       state.ordre = state.tri === th.dataset.tri && state.ordre === 'asc' ? 'desc' : 'asc';
       state.tri = th.dataset.tri;

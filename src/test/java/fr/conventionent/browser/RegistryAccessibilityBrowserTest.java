@@ -109,9 +109,18 @@ class RegistryAccessibilityBrowserTest extends ConventionLifeTest {
             tabTo(driver, "page-suivante");
             focused(driver).sendKeys(Keys.ENTER);
             browser.waitForText("page 2 sur 2");
+            assertThat(focused(driver).getDomAttribute("aria-current")).as("le focus reste dans la pagination")
+                    .isEqualTo("page");
             List<String> secondPage = numbers(driver);
             browser.screenshot("page-2");
             assertThat(secondPage).hasSize(5).allMatch(n -> n.startsWith("CONV-91")).doesNotContainAnyElementsOf(firstPage);
+
+            tabBackTo(driver, "tri-numero");
+            focused(driver).sendKeys(Keys.ENTER);
+            browser.waitForText("page 1 sur 2");
+            assertThat(numbers(driver)).as("tri décroissant des numéros").startsWith(secondPage.get(4));
+            assertThat(driver.findElement(By.cssSelector("th[data-tri=numero]")).getDomAttribute("aria-sort"))
+                    .isEqualTo("descending");
         }
     }
 
@@ -122,13 +131,21 @@ class RegistryAccessibilityBrowserTest extends ConventionLifeTest {
 
     /** Presses Tab, as a keyboard user does, until the element {@code id} has the focus. */
     private static void tabTo(WebDriver driver, String id) {
+        press(driver, id, Keys.TAB);
+    }
+
+    private static void tabBackTo(WebDriver driver, String id) {
+        press(driver, id, Keys.chord(Keys.SHIFT, Keys.TAB));
+    }
+
+    private static void press(WebDriver driver, String id, CharSequence key) {
         for (int i = 0; i < 120; i++) {
             if (id.equals(focused(driver).getDomAttribute("id"))) {
                 return;
             }
-            focused(driver).sendKeys(Keys.TAB);
+            focused(driver).sendKeys(key);
         }
-        throw new AssertionError("« " + id + " » jamais atteint avec la touche Tab");
+        throw new AssertionError("« " + id + " » jamais atteint avec " + key);
     }
 
     private static WebElement focused(WebDriver driver) {
