@@ -271,8 +271,12 @@
     $('#fermer-detail').addEventListener('click', () => { $('#detail').hidden = true; });
     $('#calendrier-creer').addEventListener('click', () => calendar('POST').catch(() => {}));
     $('#calendrier-revoquer').addEventListener('click', () => calendar('DELETE').catch(() => {}));
+    // #page-3 (a pagination link opened in a new tab) is a page of the list; any other #… a convention number.
+    const hash = decodeURIComponent(location.hash.substring(1));
+    const pageInHash = /^page-(\d+)$/.exec(hash);
+    if (pageInHash) { state.page = Math.max(0, Number(pageInHash[1]) - 1); }
     await load().catch(() => {});
-    if (location.hash.length > 1) { openDetail(decodeURIComponent(location.hash.substring(1))).catch(() => {}); }
+    if (hash && !pageInHash) { openDetail(hash).catch(() => {}); }
   }
 
   start();
