@@ -68,15 +68,31 @@ public class TasklistBrowser implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
+    /**
+     * Logs in to Tasklist. Under load, the login form may still be re-rendered while typing (a field then holds
+     * "dacesdaces", another nothing): each field is typed until it holds the login, before submitting.
+     */
     public void login(String user) {
         driver.manage().deleteAllCookies();
         driver.get(baseUrl);
-        WebElement username = until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[ng-model=username]")));
-        username.sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
+        until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+        typeUntilHeld(By.cssSelector("input[ng-model=username]"), user);
+        typeUntilHeld(By.cssSelector("input[ng-model=password]"), user);
+        typeUntilHeld(By.cssSelector("input[ng-model=username]"), user);
         driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
         until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Démarrer un processus")));
+    }
+
+    private void typeUntilHeld(By field, String value) {
+        until(d -> {
+            WebElement input = d.findElement(field);
+            if (value.equals(input.getDomProperty("value"))) {
+                return true;
+            }
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            input.sendKeys(value);
+            return false;
+        });
     }
 
     /**
