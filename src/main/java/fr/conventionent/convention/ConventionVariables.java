@@ -17,6 +17,8 @@ public final class ConventionVariables {
     public static final String DATE_SIGNATURE = "dateSignature";
     public static final String CONVENTION_SIGNEE_SCAN = "conventionSigneeScan";
     public static final String CONVENTION_DOCX = "conventionDocx";
+    /** The PDF of {@link #CONVENTION_DOCX}: the version that circulates for review and signature. */
+    public static final String CONVENTION_PDF = "conventionPdf";
 
     /** Added by the application. */
     public static final String CONVENTION_NUMERO = "conventionNumero";

@@ -6,20 +6,24 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.document.ConventionDocument;
+import fr.conventionent.document.PdfDocuments;
 
 /**
  * (Re)generates the convention DOCX from the convention's record as it stands (the commune's text, with the maire
- * and référent in office today), so a corrected convention is never stale.
+ * and référent in office today), so a corrected convention is never stale; and its PDF, which circulates for
+ * signature.
  */
 @Component("generateConventionDelegate")
 public class GenerateConventionDelegate implements JavaDelegate {
 
     private final ConventionDocument document;
     private final ConventionRecords records;
+    private final PdfDocuments pdf;
 
-    public GenerateConventionDelegate(ConventionDocument document, ConventionRecords records) {
+    public GenerateConventionDelegate(ConventionDocument document, ConventionRecords records, PdfDocuments pdf) {
         this.document = document;
         this.records = records;
+        this.pdf = pdf;
     }
 
     @Override
@@ -28,8 +32,10 @@ public class GenerateConventionDelegate implements JavaDelegate {
         int version = (Integer) execution.getVariable(ConventionVariables.VERSION);
         ConventionData data = records.current(numero).orElseGet(() -> ConventionDataMapper.read(execution));
         byte[] docx = document.generate(data, numero, version);
+        String fileName = ConventionDocument.fileName(numero, version);
         execution.setVariable(ConventionVariables.CONVENTION_DOCX,
-                Variables.fileValue(ConventionDocument.fileName(numero, version))
-                        .file(docx).mimeType(ConventionDocument.MIME_TYPE).create());
+                Variables.fileValue(fileName).file(docx).mimeType(ConventionDocument.MIME_TYPE).create());
+        execution.setVariable(ConventionVariables.CONVENTION_PDF, Variables.fileValue(PdfDocuments.fileName(fileName))
+                .file(pdf.toPdf(docx)).mimeType(PdfDocuments.MIME_TYPE).create());
     }
 }

@@ -1,0 +1,73 @@
+package fr.conventionent.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.docx4j.Docx4J;
+import org.docx4j.fonts.IdentityPlusMapper;
+import org.docx4j.fonts.Mapper;
+import org.docx4j.fonts.PhysicalFont;
+import org.docx4j.fonts.PhysicalFonts;
+import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The PDF of a generated DOCX (docx4j's XSL-FO export through Apache FOP), the version that circulates for
+ * signature. Fonts come from the machine: a font of the template that the machine lacks (Calibri, Arial… on a
+ * Debian server) is drawn with Liberation Sans, else DejaVu Sans (Debian: fonts-liberation, fonts-dejavu-core).
+ */
+@Component
+public class PdfDocuments {
+
+    public static final String MIME_TYPE = "application/pdf";
+    private static final Logger LOG = LoggerFactory.getLogger(PdfDocuments.class);
+
+    static {
+        // only the fonts used as fallbacks are read at start: scanning every font of a desktop takes seconds
+        PhysicalFonts.setRegex(".*(Liberation|DejaVu|Carlito|Caladea).*");
+    }
+
+    public static String fileName(String docxName) {
+        return docxName.replaceFirst("(?i)\\.docx$", "") + ".pdf";
+    }
+
+    public byte[] toPdf(byte[] docx) {
+        long start = System.nanoTime();
+        try {
+            WordprocessingMLPackage pkg = WordprocessingMLPackage.load(new ByteArrayInputStream(docx));
+            Mapper fonts = new IdentityPlusMapper();
+            pkg.setFontMapper(fonts);
+            PhysicalFont fallback = fallback();
+            for (String font : pkg.getMainDocumentPart().fontsInUse()) {
+                if (fonts.get(font) == null && fallback != null) {
+                    fonts.put(font, fallback);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Docx4J.toPDF(pkg, out);
+            LOG.debug("PDF de {} Ko produit en {} ms", out.size() / 1024, (System.nanoTime() - start) / 1_000_000);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("Conversion du document en PDF impossible", e);
+        }
+    }
+
+    /** The SHA-256 of a document, in lower-case hexadecimal: what each step of the circuit records. */
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PhysicalFont fallback() {
+        PhysicalFont liberation = PhysicalFonts.get("liberation sans");
+        return liberation != null ? liberation : PhysicalFonts.get("dejavu sans");
+    }
+}
