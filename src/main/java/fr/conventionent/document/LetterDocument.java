@@ -1,7 +1,9 @@
 package fr.conventionent.document;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
@@ -20,7 +22,7 @@ import fr.conventionent.convention.SubmittedDates;
 
 /**
  * The letters one party sends the other about a convention (dénonciation, mise en demeure), as
- * DOCX: sender and recipient, place and date, registered-letter mention, object, reference,
+ * DOCX from the Word template lettre.docx: sender and recipient, place and date, registered-letter mention, object, reference,
  * body, closing formula and signature.
  */
 @Component
@@ -31,12 +33,14 @@ public class LetterDocument {
     private final ConventionProperties.Academie academie;
     private final ConventionRepresentatives representatives;
     private final ConventionRecords records;
+    private final WordTemplates templates;
 
     public LetterDocument(ConventionProperties properties, ConventionRepresentatives representatives,
-                          ConventionRecords records) {
+                          ConventionRecords records, WordTemplates templates) {
         this.academie = properties.academie();
         this.representatives = representatives;
         this.records = records;
+        this.templates = templates;
     }
 
     /** Who writes to whom, about which convention. */
@@ -62,33 +66,29 @@ public class LetterDocument {
     }
 
     public byte[] generate(Letter letter) {
-        DocxBuilder doc = new DocxBuilder();
         String commune = "Commune de " + letter.communeNom() + "\n" + letter.communeAdresse() + "\n" + letter.maireNom()
                 + ", Maire";
         String rectorat = "Académie – " + capitalize(academie.nom()) + "\n" + academie.adresseSiege() + "\n"
                 + academie.representant();
         boolean fromCommune = letter.from() == Party.COMMUNE;
-        doc.layoutTable(List.of(List.of(fromCommune ? commune : rectorat, ""),
-                List.of("", "À l'attention de :\n" + (fromCommune ? rectorat : commune))));
-        doc.paragraph("");
-        doc.paragraph("À " + (fromCommune ? letter.communeNom() : academie.ville()) + ", le "
-                + FrenchFormats.longDate(letter.date()));
-        doc.bold("Lettre recommandée avec avis de réception");
-        doc.bold("Objet : " + letter.object());
-        doc.paragraph("Réf. : convention relative à l'utilisation de l'espace numérique de travail (ENT) dans les écoles,"
-                + " n° " + letter.numero() + (letter.signature() == null ? ""
-                : ", signée le " + FrenchFormats.longDate(letter.signature())) + ".");
-        doc.paragraph("");
-        doc.paragraph(fromCommune ? "Monsieur le Recteur," : "Madame, Monsieur le Maire,");
-        for (String paragraph : letter.body()) {
-            doc.paragraph(paragraph);
-        }
-        doc.paragraph((fromCommune ? "Je vous prie d'agréer, Monsieur le Recteur," : "Je vous prie d'agréer, Madame,"
-                + " Monsieur le Maire,") + " l'expression de ma haute considération.");
-        doc.paragraph("");
-        doc.layoutTable(List.of(List.of("", fromCommune ? letter.maireNom() + "\nMaire de " + letter.communeNom()
-                : "Le Recteur de l'" + academie.nom() + ",\nChancelier des Universités")));
-        return doc.toBytes();
+        Map<String, String> values = new HashMap<>();
+        values.put("expediteur", fromCommune ? commune : rectorat);
+        values.put("destinataire", fromCommune ? rectorat : commune);
+        values.put("lieu", fromCommune ? letter.communeNom() : academie.ville());
+        values.put("date", FrenchFormats.longDate(letter.date()));
+        values.put("objet", letter.object());
+        values.put("numero", letter.numero());
+        values.put("signeeLe", letter.signature() == null ? "" : ", signée le " + FrenchFormats.longDate(letter.signature()));
+        values.put("formuleAppel", fromCommune ? "Monsieur le Recteur," : "Madame, Monsieur le Maire,");
+        values.put("formulePolitesse", (fromCommune ? "Je vous prie d'agréer, Monsieur le Recteur,"
+                : "Je vous prie d'agréer, Madame, Monsieur le Maire,") + " l'expression de ma haute considération.");
+        values.put("signataire", fromCommune ? letter.maireNom() + "\nMaire de " + letter.communeNom()
+                : "Le Recteur de l'" + academie.nom() + ",\nChancelier des Universités");
+        values.replaceAll((field, value) -> ConventionDocument.orEmpty(value));
+        return templates.open(WordTemplates.LETTRE)
+                .paragraphs("paragraphe", letter.body())
+                .fill(values)
+                .toDocx();
     }
 
     private static String capitalize(String text) {

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fr.conventionent.convention.ConventionDataMapper;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.support.EngineTest;
+import fr.conventionent.support.PdfText;
 import fr.conventionent.support.RequiredTool;
 
 /**
@@ -26,6 +27,8 @@ class DocumentsOpenInLibreOfficeTest extends EngineTest {
 
     @Autowired
     ConventionDocument conventionDocument;
+    @Autowired
+    PdfDocuments pdf;
 
     @Test
     void theConventionOpensInLibreOffice() throws Exception {
@@ -34,12 +37,43 @@ class DocumentsOpenInLibreOfficeTest extends EngineTest {
         assertConvertsToPdf("convention-40-ecoles.docx", conventionDocument.generate(data, "CONV-78646-2026-01", 1));
     }
 
+    /**
+     * The PDF the application produces (docx4j, XSL-FO) against LibreOffice's conversion of the same DOCX: the same
+     * text and a page count of the same order. Prints the time per convention PDF, once warm.
+     */
+    @Test
+    void theApplicationsPdfMatchesLibreOffices() throws Exception {
+        var data = ConventionDataMapper.normalize(ConventionDataMapper.read(
+                SampleConventions.completion("78646", "Versailles", 40)));
+        byte[] docx = conventionDocument.generate(data, "CONV-78646-2026-01", 1);
+        PdfText libreOffice = PdfText.of(Files.readAllBytes(assertConvertsToPdf("convention-comparee.docx", docx)));
+        pdf.toPdf(docx);
+        int runs = 5;
+        long start = System.nanoTime();
+        byte[] ours = null;
+        for (int i = 0; i < runs; i++) {
+            ours = pdf.toPdf(conventionDocument.generate(data, "CONV-78646-2026-01", 1));
+        }
+        System.out.printf("Convention de 40 écoles : DOCX + PDF en %d ms par convention (moyenne de %d, JVM chaude)%n",
+                (System.nanoTime() - start) / 1_000_000 / runs, runs);
+        Files.write(OUT.resolve("convention-comparee-docx4j.pdf"), ours);
+        PdfText application = PdfText.of(ours);
+
+        System.out.printf("Pages : docx4j %d, LibreOffice %d%n", application.pages(), libreOffice.pages());
+        assertThat(application.pages()).isBetween(libreOffice.pages() / 2, libreOffice.pages() * 2);
+        for (String expected : List.of("La commune de Versailles", "Article 1 – Objet de la convention",
+                "Article 13 – Litiges", "40 écoles bénéficient du dispositif.")) {
+            assertThat(application.flat()).contains(expected);
+            assertThat(libreOffice.flat()).contains(expected);
+        }
+    }
+
     @Test
     void theBordereauDeCircuitOpensInLibreOffice() throws Exception {
         assertConvertsToPdf("bordereau-circuit.docx", fr.conventionent.signature.CircuitEvidenceDocumentTest.sample());
     }
 
-    static void assertConvertsToPdf(String name, byte[] docx) throws Exception {
+    static Path assertConvertsToPdf(String name, byte[] docx) throws Exception {
         RequiredTool.assume(Files.isExecutable(SOFFICE),
                 "LibreOffice absent (/usr/bin/soffice). Installer : apt-get install libreoffice-writer-nogui");
         Files.createDirectories(OUT);
@@ -55,5 +89,6 @@ class DocumentsOpenInLibreOfficeTest extends EngineTest {
         assertThat(pdf).as(output).exists();
         assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes());
         assertThat(Files.size(pdf)).isGreaterThan(10_000);
+        return pdf;
     }
 }

@@ -150,7 +150,7 @@ class WordTemplateGenerator {
         StringBuilder xml = new StringBuilder("<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/"
                 + "wordprocessingml/2006/main\">");
         xml.append(abstractNum(0, "bullet", "\u2022", 567, 283, "<w:suff w:val=\"tab\"/>"));
-        xml.append(abstractNum(1, "decimal", "Article %1 \u2013 ", 0, 0, "<w:suff w:val=\"nothing\"/>"));
+        xml.append(abstractNum(1, "decimal", "Article %1 \u2013", 1701, 1701, "<w:suff w:val=\"tab\"/>"));
         xml.append(abstractNum(2, "decimal", "%1.", 567, 397, "<w:suff w:val=\"tab\"/>"));
         xml.append(num(NUM_BULLET, 0, false)).append(num(NUM_ARTICLE, 1, false));
         for (int i = 1; i <= decimalLists; i++) {
