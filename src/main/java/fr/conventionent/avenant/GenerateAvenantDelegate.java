@@ -1,21 +1,37 @@
 package fr.conventionent.avenant;
 
+import java.io.InputStream;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
-/** The numbered avenant (DOCX) that goes through the signature circuit. */
+import fr.conventionent.document.PdfDocuments;
+
+/** The numbered avenant (DOCX, and its PDF, which circulates) that goes through the signature circuit. */
 @Component("generateAvenantDelegate")
 public class GenerateAvenantDelegate implements JavaDelegate {
 
-    private final Avenants avenants;
+    /** The PDF of {@link AvenantProcess#AVENANT_DOCX}: the circuit receives it as its {@code conventionPdf}. */
+    public static final String AVENANT_PDF = "avenantPdf";
 
-    public GenerateAvenantDelegate(Avenants avenants) {
+    private final Avenants avenants;
+    private final PdfDocuments pdf;
+
+    public GenerateAvenantDelegate(Avenants avenants, PdfDocuments pdf) {
         this.avenants = avenants;
+        this.pdf = pdf;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    public void execute(DelegateExecution execution) throws Exception {
         avenants.generate(execution);
+        FileValue docx = execution.getVariableTyped(AvenantProcess.AVENANT_DOCX);
+        try (InputStream in = docx.getValue()) {
+            execution.setVariable(AVENANT_PDF, Variables.fileValue(PdfDocuments.fileName(docx.getFilename()))
+                    .file(pdf.toPdf(in.readAllBytes())).mimeType(PdfDocuments.MIME_TYPE).create());
+        }
     }
 }

@@ -13,13 +13,18 @@ import fr.conventionent.document.DocxBuilder;
 
 /**
  * The "bordereau de circuit", as a parapheur's evidence sheet: every step of the signature circuit
- * (from {@code historiqueCircuit}) with its actor, date, decision and reason, round by round.
+ * (from {@code historiqueCircuit}) with its actor, date, decision and reason, round by round; the PDF version each
+ * step saw (SHA-256) and the scan of the signed copy with the version it signs.
  */
 public final class CircuitEvidenceDocument {
 
     /** One completed step, as {@link CircuitJournal} records it. */
     public record Entry(String etape, String groupe, String acteur, OffsetDateTime date, String decision,
-                        String motif) {
+                        String motif, String empreinte) {
+
+        public Entry(String etape, String groupe, String acteur, OffsetDateTime date, String decision, String motif) {
+            this(etape, groupe, acteur, date, decision, motif, null);
+        }
 
         @SuppressWarnings("unchecked")
         static Entry of(Object journalEntry) {
@@ -27,7 +32,7 @@ public final class CircuitEvidenceDocument {
             Object date = map.get("date");
             return new Entry(text(map.get("etape")), text(map.get("groupe")), text(map.get("acteur")),
                     date == null ? null : OffsetDateTime.parse(date.toString()), text(map.get("decision")),
-                    text(map.get("motif")));
+                    text(map.get("motif")), text(map.get("empreinte")));
         }
 
         private static String text(Object value) {
@@ -53,6 +58,18 @@ public final class CircuitEvidenceDocument {
      */
     public static byte[] generate(String numero, Integer avenantNumero, String commune, Date dateSignature,
                                   List<Entry> entries, Function<String, String> fullNames, Date establishedAt) {
+        return generate(numero, avenantNumero, commune, dateSignature, entries, null, fullNames, establishedAt);
+    }
+
+    /** The uploaded scan: its file, its SHA-256 and that of the PDF version it signs. */
+    public record SignedScan(String fichier, String empreinteScan, String empreinteVersionSignee) {
+    }
+
+    /** @param scan the uploaded scan, or null when none is known */
+    public static byte[] generate(String numero, Integer avenantNumero, String commune, Date dateSignature,
+                                  List<Entry> entries, SignedScan scan, Function<String, String> fullNames,
+                                  Date establishedAt) {
+        List<String> versions = entries.stream().map(Entry::empreinte).filter(e -> e != null).distinct().toList();
         List<Integer> rounds = rounds(entries);
         int roundCount = rounds.isEmpty() ? 0 : rounds.get(rounds.size() - 1);
         boolean severalRounds = roundCount > 1;
@@ -73,6 +90,9 @@ public final class CircuitEvidenceDocument {
             header.add("Tour");
         }
         header.addAll(List.of("Étape", "Groupe", "Acteur", "Date et heure", "Décision", "Motif"));
+        if (!versions.isEmpty()) {
+            header.add("PDF vu");
+        }
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
@@ -86,9 +106,26 @@ public final class CircuitEvidenceDocument {
             row.add(entry.date() == null ? "—" : dateTime(entry.date().atZoneSameInstant(FrenchFormats.PARIS)));
             row.add(decision(entry.decision()));
             row.add(entry.motif() == null ? "" : entry.motif());
+            if (!versions.isEmpty()) {
+                row.add(entry.empreinte() == null ? "—" : version(versions, entry.empreinte()));
+            }
             rows.add(row);
         }
         doc.table(header, rows);
+        if (!versions.isEmpty()) {
+            doc.heading(1, "Versions PDF vues par le circuit (empreintes SHA-256)");
+            for (int i = 0; i < versions.size(); i++) {
+                doc.paragraph("V" + (i + 1) + " : " + versions.get(i));
+            }
+        }
+        if (scan != null && scan.empreinteScan() != null) {
+            doc.heading(1, "Exemplaire signé numérisé");
+            doc.paragraph("Fichier : " + orDash(scan.fichier()));
+            doc.paragraph("Empreinte SHA-256 du scan : " + scan.empreinteScan());
+            doc.paragraph("Version signée : " + (scan.empreinteVersionSignee() == null ? "—"
+                    : version(versions, scan.empreinteVersionSignee()) + ", empreinte SHA-256 "
+                    + scan.empreinteVersionSignee()));
+        }
         doc.paragraph("Document établi automatiquement le "
                 + dateTime(establishedAt.toInstant().atZone(FrenchFormats.PARIS)) + " par Convention ENT");
         return doc.toBytes();
@@ -110,6 +147,12 @@ public final class CircuitEvidenceDocument {
             case "effectuée" -> "Effectuée";
             default -> decision;
         };
+    }
+
+    /** "V2": the version's rank among those the circuit saw (its full fingerprint when it saw none). */
+    private static String version(List<String> versions, String empreinte) {
+        int index = versions.indexOf(empreinte);
+        return index < 0 ? empreinte : "V" + (index + 1);
     }
 
     /** The round of each entry: the commune's signature of its copies starts each round. */

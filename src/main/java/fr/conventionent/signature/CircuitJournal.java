@@ -17,7 +17,8 @@ import fr.conventionent.identity.UserDirectory;
 
 /**
  * The evidence of the circuit, as a parapheur keeps it: every completed step with its actor,
- * date, decision and reason, kept in the {@code historiqueCircuit} variable across rounds.
+ * date, decision and reason, and the SHA-256 of the PDF it saw ({@code empreinte}), kept in the
+ * {@code historiqueCircuit} variable across rounds.
  */
 @Component
 public class CircuitJournal {
@@ -40,6 +41,10 @@ public class CircuitJournal {
         entry.put("acteur", actor(task));
         entry.put("date", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), FrenchFormats.PARIS).toString());
         entry.put("decision", decision);
+        String empreinte = CircuitDocument.sha256Of(task.getExecution());
+        if (empreinte != null) {
+            entry.put("empreinte", empreinte);
+        }
         if (motif != null) {
             entry.put("motif", motif);
         }

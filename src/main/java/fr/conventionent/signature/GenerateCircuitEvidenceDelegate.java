@@ -30,8 +30,11 @@ public class GenerateCircuitEvidenceDelegate implements JavaDelegate {
         SignedConvention signed = SignedConvention.of(execution);
         var entries = CircuitEvidenceDocument.entries(JsonVariables.readList(
                 execution.getVariable(ConventionVariables.HISTORIQUE_CIRCUIT), java.util.Map.class));
+        var scan = new CircuitEvidenceDocument.SignedScan(signed.scanFileName(),
+                (String) execution.getVariable(SignatureCircuitProcess.EMPREINTE_SCAN),
+                (String) execution.getVariable(SignatureCircuitProcess.EMPREINTE_VERSION_SIGNEE));
         byte[] docx = CircuitEvidenceDocument.generate(signed.numero(), signed.avenantNumero(), signed.communeNom(),
-                signed.dateSignature(), entries, users::fullNameOf, ClockUtil.getCurrentTime());
+                signed.dateSignature(), entries, scan, users::fullNameOf, ClockUtil.getCurrentTime());
         execution.setVariable(SignatureCircuitProcess.BORDEREAU_CIRCUIT,
                 Variables.fileValue(CircuitEvidenceDocument.fileName(signed.numero(), signed.avenantNumero()))
                         .file(docx).mimeType(ConventionDocument.MIME_TYPE).create());

@@ -35,6 +35,10 @@ public final class SignatureCircuitProcess {
 
     /** Name of {@link #TASK_SIGN_COPIES}: in the circuit's journal, it starts each round. */
     public static final String NAME_SIGN_COPIES = "Signer la convention en 2 exemplaires";
+    /** SHA-256 of the PDF version the uploaded scan signs (the {@code conventionPdf} of the circuit). */
+    public static final String EMPREINTE_VERSION_SIGNEE = "empreinteVersionSignee";
+    /** SHA-256 of the uploaded scan itself. */
+    public static final String EMPREINTE_SCAN = "empreinteScan";
     /** The "bordereau de circuit" (DOCX), generated once the convention or avenant is signed. */
     public static final String BORDEREAU_CIRCUIT = "bordereauCircuit";
 

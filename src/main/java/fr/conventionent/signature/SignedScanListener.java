@@ -13,8 +13,12 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.config.ConventionProperties;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.document.PdfDocuments;
 
-/** The scanned signed convention: a PDF (checked by its content, not only its name), size-limited. */
+/**
+ * The scanned signed convention: a PDF (checked by its content, not only its name), size-limited; linked to the
+ * version it signs by the SHA-256 of the circuit's PDF, kept next to the scan's own.
+ */
 @Component("signedScanListener")
 public class SignedScanListener implements TaskListener {
 
@@ -45,6 +49,9 @@ public class SignedScanListener implements TaskListener {
             throw new InvalidSubmissionException("Le fichier « " + scan.getFilename()
                     + " » n'est pas un PDF : déposez la convention signée numérisée au format PDF.");
         }
+        // the scan signs the PDF that went round the circuit: both fingerprints are kept together
+        task.setVariable(SignatureCircuitProcess.EMPREINTE_SCAN, PdfDocuments.sha256(content));
+        task.setVariable(SignatureCircuitProcess.EMPREINTE_VERSION_SIGNEE, CircuitDocument.sha256Of(task.getExecution()));
     }
 
     private static byte[] readAll(FileValue scan) {
