@@ -9,7 +9,7 @@ COPY src/main src/main
 RUN mvn -B -q -o package -DskipTests
 
 FROM eclipse-temurin:17.0.13_11-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends curl fonts-liberation fonts-dejavu-core fontconfig && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 1001 --home-dir /app convention \
     && mkdir -p /app/data && chown -R convention /app
 WORKDIR /app
