@@ -10,18 +10,15 @@ import org.docx4j.openpackaging.exceptions.Docx4JException;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.openpackaging.parts.WordprocessingML.MainDocumentPart;
 import org.docx4j.wml.BooleanDefaultTrue;
-import org.docx4j.wml.Br;
 import org.docx4j.wml.CTBorder;
 import org.docx4j.wml.Jc;
 import org.docx4j.wml.JcEnumeration;
 import org.docx4j.wml.ObjectFactory;
 import org.docx4j.wml.P;
 import org.docx4j.wml.PPr;
-import org.docx4j.wml.PPrBase;
 import org.docx4j.wml.R;
 import org.docx4j.wml.RPr;
 import org.docx4j.wml.STBorder;
-import org.docx4j.wml.STBrType;
 import org.docx4j.wml.Tbl;
 import org.docx4j.wml.TblBorders;
 import org.docx4j.wml.TblPr;
@@ -29,7 +26,11 @@ import org.docx4j.wml.Tc;
 import org.docx4j.wml.Text;
 import org.docx4j.wml.Tr;
 
-/** A thin, French-document-minded layer over docx4j: titles, paragraphs, bullets, tables. */
+/**
+ * A thin layer over docx4j for the record sheets the application writes itself (bordereau de circuit, closure
+ * sheet): titles, headings, paragraphs, tables. The documents the DACES edits come from Word templates
+ * ({@link WordTemplates}).
+ */
 public class DocxBuilder {
 
     private static final ObjectFactory WML = Context.getWmlObjectFactory();
@@ -62,49 +63,14 @@ public class DocxBuilder {
         return this;
     }
 
-    public DocxBuilder bold(String text) {
-        main.getContent().add(paragraphOf(text, true, null));
-        return this;
-    }
-
     public DocxBuilder centered(String text) {
         main.getContent().add(paragraphOf(text, false, JcEnumeration.CENTER));
-        return this;
-    }
-
-    public DocxBuilder bullet(String text) {
-        P p = paragraphOf("•\u00a0" + text, false, null);
-        PPrBase.Ind ind = WML.createPPrBaseInd();
-        ind.setLeft(BigInteger.valueOf(567));
-        ind.setHanging(BigInteger.valueOf(283));
-        p.getPPr().setInd(ind);
-        main.getContent().add(p);
-        return this;
-    }
-
-    public DocxBuilder pageBreak() {
-        P p = WML.createP();
-        R r = WML.createR();
-        Br br = WML.createBr();
-        br.setType(STBrType.PAGE);
-        r.getContent().add(br);
-        p.getContent().add(r);
-        main.getContent().add(p);
         return this;
     }
 
     /** A bordered table; the first row is the header, in bold. */
     public DocxBuilder table(List<String> header, List<List<String>> rows) {
         main.getContent().add(tableOf(header, rows, true));
-        return this;
-    }
-
-    /** A borderless table, for side-by-side blocks such as the two signatures. */
-    public DocxBuilder layoutTable(List<List<String>> rows) {
-        int columns = rows.get(0).size();
-        Tbl tbl = TblFactory.createTable(rows.size(), columns, PAGE_WIDTH_TWIPS / columns);
-        fill(tbl, rows, -1);
-        main.getContent().add(tbl);
         return this;
     }
 
