@@ -9,6 +9,8 @@ public final class MailProcess {
     public static final String DESTINATAIRES = "destinataires";
     public static final String OBJET = "objet";
     public static final String CORPS = "corps";
+    /** The HTML alternative; absent from instances queued before mail templates (sent as plain text). */
+    public static final String CORPS_HTML = "corpsHtml";
     public static final String PIECE_JOINTE = "pieceJointe";
 
     private MailProcess() {

@@ -44,6 +44,9 @@ public class MailQueue {
         variables.put(MailProcess.DESTINATAIRES, JsonVariables.write(to));
         variables.put(MailProcess.OBJET, mail.subject());
         variables.put(MailProcess.CORPS, mail.body());
+        if (mail.html() != null) {
+            variables.put(MailProcess.CORPS_HTML, mail.html());
+        }
         if (mail.attachment() != null) {
             variables.put(MailProcess.PIECE_JOINTE, Variables.fileValue(mail.attachment().fileName())
                     .file(mail.attachment().content()).mimeType(mail.attachment().mimeType()).create());
