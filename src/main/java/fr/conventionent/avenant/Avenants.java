@@ -2,6 +2,7 @@ package fr.conventionent.avenant;
 
 import static fr.conventionent.avenant.AvenantProcess.*;
 import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,7 @@ import fr.conventionent.document.ConventionDocument;
 import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.notification.MailTemplates;
 import fr.conventionent.signature.CircuitJournal;
 
 /**
@@ -77,6 +79,7 @@ public class Avenants {
     private final AvenantDocument avenantDocument;
     private final UsersCharter charter;
     private final MailQueue mailQueue;
+    private final MailTemplates templates;
     private final ConventionRecipients recipients;
     private final CircuitJournal journal;
     private final UserDirectory users;
@@ -86,7 +89,8 @@ public class Avenants {
 
     public Avenants(ConventionProcedures procedures, ConventionRegistry registry, ConventionDataValidator validator,
                     ConventionDocument conventionDocument, AvenantDocument avenantDocument, UsersCharter charter,
-                    MailQueue mailQueue, ConventionRecipients recipients, CircuitJournal journal, UserDirectory users,
+                    MailQueue mailQueue, MailTemplates templates,
+                    ConventionRecipients recipients, CircuitJournal journal, UserDirectory users,
                     ConventionRepresentatives representatives, ConventionRecords records,
                     ApplicationEventPublisher events) {
         this.procedures = procedures;
@@ -96,6 +100,7 @@ public class Avenants {
         this.avenantDocument = avenantDocument;
         this.charter = charter;
         this.mailQueue = mailQueue;
+        this.templates = templates;
         this.recipients = recipients;
         this.journal = journal;
         this.users = users;
@@ -254,33 +259,24 @@ public class Avenants {
                 changes.ecolesRetirees().stream().map(Ecole::uai).toList());
 
         FileValue avenantDocx = execution.getVariableTyped(AVENANT_DOCX);
-        String body = "Bonjour,\n\nL'avenant n° " + avenantNumero + " à la convention ENT n° " + numero + " (« "
-                + execution.getVariable(OBJET) + " »), signé par le Recteur le " + FrenchFormats.longDate(signed)
-                + ", est appliqué : la convention passe en version " + version + ".\n\n"
-                + execution.getVariable(RESUME) + "\n\nL'avenant est joint à ce message ; les versions précédentes de"
-                + " la convention restent consultables.\n" + ConventionRecipients.footer();
-        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), "[Convention ENT] Avenant n° "
-                + avenantNumero + " appliqué – convention " + numero + " (version " + version + ")", body,
+        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render("avenant-applique",
+                variables("numero", numero, "avenantNumero", avenantNumero, "objet", execution.getVariable(OBJET),
+                        "dateSignature", FrenchFormats.longDate(signed), "version", version,
+                        "resume", execution.getVariable(RESUME))),
                 new Mail.Attachment(avenantDocx.getFilename(), AvenantDocument.MIME_TYPE, bytes(avenantDocx))));
     }
 
     /** Abandoned by its author, refused by the commune or rejected by the DACES: both parties are told. */
     public void close(DelegateExecution execution) {
         String numero = execution.getProcessBusinessKey();
-        Object issue = execution.getVariable(ISSUE);
-        String label = "L'avenant n° " + execution.getVariable(AVENANT_NUMERO) + " à la convention ENT n° " + numero
-                + (text(execution.getVariable(OBJET)).isEmpty() ? "" : " (« " + execution.getVariable(OBJET) + " »)");
+        String issue = String.valueOf(execution.getVariable(ISSUE));
+        String objet = text(execution.getVariable(OBJET));
         String motif = text(execution.getVariable(MOTIF));
-        String what = switch (String.valueOf(issue)) {
-            case "refuse" -> label + " n'a pas été approuvé par la commune (article 10) : il n'est pas poursuivi."
-                    + (motif.isEmpty() ? "" : "\n\nMotif : " + motif);
-            case "rejete" -> label + " est rejeté par la DACES : il remettrait en cause les objectifs généraux de la"
-                    + " convention (article 10)." + (motif.isEmpty() ? "" : "\n\nMotif : " + motif);
-            default -> label + " a été abandonné par la partie qui l'avait proposé.";
-        };
-        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), "[Convention ENT] Avenant non poursuivi"
-                + " – convention " + numero, "Bonjour,\n\n" + what + "\n\nLa convention n'est pas modifiée.\n"
-                + ConventionRecipients.footer()));
+        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render("avenant-non-poursuivi",
+                variables("numero", numero, "avenantNumero", execution.getVariable(AVENANT_NUMERO),
+                        "objet", objet.isEmpty() ? null : objet, "issue", issue,
+                        // the motif is asked for a refusal or a rejection, not for an abandonment
+                        "motif", motif.isEmpty() || !List.of("refuse", "rejete").contains(issue) ? null : motif))));
     }
 
     /** Whatever its outcome (including its cancellation), the avenant frees its convention. */

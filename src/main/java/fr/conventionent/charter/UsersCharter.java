@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.convention.ConventionRef;
 import fr.conventionent.convention.ConventionRegistry;
 import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.InvalidSubmissionException;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.convention.SubmittedDates;
@@ -146,15 +145,5 @@ public class UsersCharter {
 
     static List<SchoolCharter> read(Object json) {
         return JsonVariables.readList(json, SchoolCharter.class);
-    }
-
-    static String describe(List<SchoolCharter> schools) {
-        StringBuilder text = new StringBuilder();
-        for (SchoolCharter school : schools) {
-            text.append("  - ").append(school.nom()).append(" (").append(school.uai()).append(")")
-                    .append(school.adopted() ? " : adoptée le " + FrenchFormats.longDate(LocalDate.parse(
-                            school.dateAdoption())) : "").append('\n');
-        }
-        return text.toString();
     }
 }

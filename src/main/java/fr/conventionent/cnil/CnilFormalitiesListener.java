@@ -1,6 +1,7 @@
 package fr.conventionent.cnil;
 
 import static fr.conventionent.cnil.CnilFormalitiesProcess.*;
+import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.notification.MailTemplates;
 import fr.conventionent.convention.ConventionRecords;
 
 /**
@@ -36,14 +38,17 @@ public class CnilFormalitiesListener implements TaskListener {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MailQueue mailQueue;
+    private final MailTemplates templates;
     private final ConventionRecipients recipients;
     private final UserDirectory users;
     private final ConventionRecords records;
 
-    public CnilFormalitiesListener(MailQueue mailQueue, ConventionRecipients recipients, UserDirectory users,
+    public CnilFormalitiesListener(MailQueue mailQueue, MailTemplates templates,
+                                   ConventionRecipients recipients, UserDirectory users,
                                    ConventionRecords records) {
         this.records = records;
         this.mailQueue = mailQueue;
+        this.templates = templates;
         this.recipients = recipients;
         this.users = users;
     }
@@ -81,15 +86,10 @@ public class CnilFormalitiesListener implements TaskListener {
 
         String numero = (String) task.getVariable(ConventionVariables.CONVENTION_NUMERO);
         String who = party.label(records.communeName(numero));
-        String body = "Bonjour,\n\nConformément à l'article 6 de la convention ENT n° " + numero + ", "
-                + who + " vous informe qu'elle a accompli les formalités qui lui incombent auprès de la CNIL"
-                + " pour les traitements de données à caractère personnel de l'ENT, le " + FrenchFormats.longDate(date)
-                + (reference.isEmpty() ? "" : " (référence : " + reference + ")") + ".\n\n"
-                + (all.containsKey(party.other().code()) ? "Les formalités des deux parties sont désormais accomplies.\n"
-                : "Il vous appartient de confirmer les vôtres dans la liste des tâches.\n")
-                + ConventionRecipients.footer();
         mailQueue.enqueue(numero, new Mail(party == Party.COMMUNE ? recipients.groups(Groups.DPO, Groups.DACES)
-                : recipients.commune(task.getExecution()),
-                "[Convention ENT] Formalités CNIL accomplies par " + who + " – convention " + numero, body));
+                : recipients.commune(task.getExecution()), templates.render("formalites-cnil", variables(
+                        "numero", numero, "partie", who, "date", FrenchFormats.longDate(date),
+                        "reference", reference.isEmpty() ? null : reference,
+                        "deuxParties", all.containsKey(party.other().code())))));
     }
 }

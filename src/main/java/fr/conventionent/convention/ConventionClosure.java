@@ -1,6 +1,7 @@
 package fr.conventionent.convention;
 
 import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ import fr.conventionent.document.RecordDocument;
 import fr.conventionent.identity.EngineAuthorization;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.notification.MailTemplates;
 
 /**
  * The end of a convention, after a dénonciation (end of notice) or a résiliation (end of access):
@@ -43,6 +45,7 @@ public class ConventionClosure {
     private final ConventionRegistry registry;
     private final RunningAvenants avenants;
     private final MailQueue mailQueue;
+    private final MailTemplates templates;
     private final ConventionRecipients recipients;
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
@@ -50,7 +53,8 @@ public class ConventionClosure {
     private final ConventionRecords records;
 
     public ConventionClosure(ConventionArchive archive, ConventionRegistry registry, RunningAvenants avenants,
-                             MailQueue mailQueue, ConventionRecipients recipients, RuntimeService runtimeService,
+                             MailQueue mailQueue, MailTemplates templates,
+                             ConventionRecipients recipients, RuntimeService runtimeService,
                              EngineAuthorization engineAuthorization, ConventionLife life,
                              ConventionRecords records) {
         this.life = life;
@@ -59,6 +63,7 @@ public class ConventionClosure {
         this.registry = registry;
         this.avenants = avenants;
         this.mailQueue = mailQueue;
+        this.templates = templates;
         this.recipients = recipients;
         this.runtimeService = runtimeService;
         this.engineAuthorization = engineAuthorization;
@@ -88,13 +93,9 @@ public class ConventionClosure {
         LOG.info("Convention {} terminée ({}), {} livraison(s) AAF arrêtée(s), dossier archivé dans {}", numero,
                 execution.getVariable(MOTIF_FIN), deliveries, archive.folder(numero));
 
-        String body = "Bonjour,\n\n" + how + "\n\n"
-                + "Les livraisons de l'annuaire fédérateur (AAF) destinées à l'ENT des écoles de la commune cessent."
-                + " Le dossier de la convention est archivé par l'académie ; la fiche de clôture est jointe.\n"
-                + ConventionRecipients.footer();
-        mailQueue.enqueue(numero, new Mail(recipients.everyone(execution), "[Convention ENT] Convention " + numero
-                + " terminée le " + FrenchFormats.longDate(end),
-                body, new Mail.Attachment(sheetName, ConventionDocument.MIME_TYPE, sheet)));
+        mailQueue.enqueue(numero, new Mail(recipients.everyone(execution), templates.render("convention-terminee",
+                variables("numero", numero, "fin", FrenchFormats.longDate(end), "circonstances", how)),
+                new Mail.Attachment(sheetName, ConventionDocument.MIME_TYPE, sheet)));
     }
 
     /**

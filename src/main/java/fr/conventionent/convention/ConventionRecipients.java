@@ -86,9 +86,4 @@ public class ConventionRecipients {
                 .orElseGet(() -> JsonVariables.readList(scope.getVariable(ConventionVariables.CORRESPONDANTS_TECHNIQUES),
                         Contact.class));
     }
-
-    /** Closing words of every automatic mail. */
-    public static String footer() {
-        return "\nCe message est envoyé automatiquement ; merci de ne pas y répondre.\n";
-    }
 }

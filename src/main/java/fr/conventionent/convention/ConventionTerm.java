@@ -1,6 +1,7 @@
 package fr.conventionent.convention;
 
 import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.config.ConventionProperties;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.notification.MailTemplates;
 
 /**
  * Article 11: 4 years from the signature, then tacit renewal every year. The convention's timers
@@ -34,17 +36,20 @@ public class ConventionTerm {
 
     private final ConventionDates dates;
     private final MailQueue mailQueue;
+    private final MailTemplates templates;
     private final ConventionRecipients recipients;
     private final ConventionProperties properties;
     private final ConventionLife life;
     private final ConventionRecords records;
 
-    public ConventionTerm(ConventionDates dates, MailQueue mailQueue, ConventionRecipients recipients,
+    public ConventionTerm(ConventionDates dates, MailQueue mailQueue, MailTemplates templates,
+                          ConventionRecipients recipients,
                           ConventionProperties properties, ConventionLife life, ConventionRecords records) {
         this.life = life;
         this.records = records;
         this.dates = dates;
         this.mailQueue = mailQueue;
+        this.templates = templates;
         this.recipients = recipients;
         this.properties = properties;
     }
@@ -62,19 +67,11 @@ public class ConventionTerm {
             LOG.info("Convention {} : pas de rappel de dénonciation (statut {})", numero, execution.getVariable(STATUT));
             return;
         }
-        String body = "Bonjour,\n\n"
-                + "La convention ENT n° " + numero + " entre l'académie et la commune de "
-                + records.communeName(numero) + " sera reconduite tacitement le " + FrenchFormats.longDate(renewal)
-                + ", pour un an, jusqu'au " + FrenchFormats.longDate(renewedUntil) + " inclus (article 11).\n\n"
-                + "Chaque partie peut la dénoncer avec un préavis de 3 mois. Pour éviter cette reconduction, la"
-                + " dénonciation doit être notifiée au plus tard le " + FrenchFormats.longDate(lastDay) + ".\n\n"
-                + "Pour la dénoncer, démarrez « Dénonciation d’une convention (article 11) » dans la liste des tâches avec le"
-                + " numéro " + numero + " :\n  " + properties.courriel().adresseApplication() + "/camunda/app/tasklist/\n\n"
-                + "Sans action de votre part, la convention se poursuit : il n'y a rien à faire.\n"
-                + ConventionRecipients.footer();
-        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution),
-                "[Convention ENT] Convention " + numero + " : dénonciation possible jusqu'au "
-                        + FrenchFormats.longDate(lastDay), body));
+        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render(
+                "denonciation-possible", variables("numero", numero, "commune", records.communeName(numero),
+                        "reconduction", FrenchFormats.longDate(renewal),
+                        "jusquAu", FrenchFormats.longDate(renewedUntil), "dateLimite", FrenchFormats.longDate(lastDay),
+                        "lienTaches", properties.courriel().adresseApplication() + "/camunda/app/tasklist/"))));
     }
 
     /** The anniversary is reached: the convention is renewed for a year, recorded and announced. */
@@ -100,19 +97,12 @@ public class ConventionTerm {
         execution.setVariable(RECONDUCTIONS, JsonVariables.write(renewals));
         execution.setVariable(DATE_FIN_PERIODE, ConventionDates.toDate(until));
 
-        String body = "Bonjour,\n\n"
-                + "La convention ENT n° " + numero + " entre l'académie et la commune de "
-                + records.communeName(numero) + " n'a pas été dénoncée : elle est reconduite tacitement"
-                + " (article 11) à compter du " + FrenchFormats.longDate(anniversary) + ", pour un an, jusqu'au "
-                + FrenchFormats.longDate(until) + " inclus.\n\n"
-                + "C'est sa reconduction n° " + renewals.size() + ". Elle pourra être dénoncée à tout moment avec un"
-                + " préavis de 3 mois ; un rappel vous sera envoyé un mois avant la date limite pour éviter la"
-                + " reconduction suivante.\n"
-                + ConventionRecipients.footer();
         List<String> to = new ArrayList<>(recipients.referent(execution));
         to.addAll(recipients.groups(fr.conventionent.identity.Groups.DACES));
-        mailQueue.enqueue(numero, new Mail(to, "[Convention ENT] Convention " + numero + " reconduite jusqu'au "
-                + FrenchFormats.longDate(until), body));
+        mailQueue.enqueue(numero, new Mail(to, templates.render("convention-reconduite", variables(
+                "numero", numero, "commune", records.communeName(numero),
+                "dateEffet", FrenchFormats.longDate(anniversary), "jusquAu", FrenchFormats.longDate(until),
+                "rang", renewals.size()))));
     }
 
     private static boolean inForce(DelegateExecution execution) {

@@ -1,6 +1,7 @@
 package fr.conventionent.convention;
 
 import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.util.List;
 
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.identity.EngineAuthorization;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.notification.MailTemplates;
 
 /**
  * An avenant still running when its convention is dénoncée, résiliée or closed is cancelled (with
@@ -29,15 +31,17 @@ public class RunningAvenants {
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
     private final MailQueue mailQueue;
+    private final MailTemplates templates;
     private final ConventionRecipients recipients;
 
     public RunningAvenants(ConventionRegistry registry, RuntimeService runtimeService,
-                           EngineAuthorization engineAuthorization, MailQueue mailQueue,
+                           EngineAuthorization engineAuthorization, MailQueue mailQueue, MailTemplates templates,
                            ConventionRecipients recipients) {
         this.registry = registry;
         this.runtimeService = runtimeService;
         this.engineAuthorization = engineAuthorization;
         this.mailQueue = mailQueue;
+        this.templates = templates;
         this.recipients = recipients;
     }
 
@@ -52,13 +56,8 @@ public class RunningAvenants {
             Object number = engineAuthorization.withoutChecks(() -> runtimeService.getVariable(avenantId, AVENANT_NUMERO));
             Object object = engineAuthorization.withoutChecks(() -> runtimeService.getVariable(avenantId, AVENANT_OBJET));
             registry.cancel(avenantId, "Avenant annulé : " + why);
-            String label = "L'avenant" + (number == null ? "" : " n° " + number) + " à la convention " + numero
-                    + (object == null ? "" : " (« " + object + " »)");
-            String body = "Bonjour,\n\n" + label + " était en cours d'examen ou de signature. Il est annulé : " + why
-                    + ".\n\nSes tâches en cours sont supprimées ; la convention n'est pas modifiée.\n"
-                    + ConventionRecipients.footer();
-            mailQueue.enqueue(numero, new Mail(recipients.bothParties(convention),
-                    "[Convention ENT] Avenant annulé – convention " + numero, body));
+            mailQueue.enqueue(numero, new Mail(recipients.bothParties(convention), templates.render("avenant-annule",
+                    variables("numero", numero, "avenantNumero", number, "objet", object, "motif", why))));
         }
         return running.size();
     }

@@ -2,6 +2,7 @@ package fr.conventionent.denonciation;
 
 import static fr.conventionent.convention.ConventionVariables.*;
 import static fr.conventionent.denonciation.DenonciationProcess.*;
+import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.document.LetterDocument;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.notification.MailTemplates;
 import fr.conventionent.convention.ConventionRecords;
 
 /**
@@ -49,12 +51,13 @@ public class Denonciations {
     private final LetterDocument letters;
     private final RunningAvenants avenants;
     private final MailQueue mailQueue;
+    private final MailTemplates templates;
     private final ConventionRecipients recipients;
     private final ConventionLife life;
     private final ConventionRecords records;
 
     public Denonciations(ConventionProcedures procedures, ConventionRegistry registry, ConventionDates dates,
-                         LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue,
+                         LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue, MailTemplates templates,
                          ConventionRecipients recipients, ConventionLife life, ConventionRecords records) {
         this.life = life;
         this.records = records;
@@ -64,6 +67,7 @@ public class Denonciations {
         this.letters = letters;
         this.avenants = avenants;
         this.mailQueue = mailQueue;
+        this.templates = templates;
         this.recipients = recipients;
     }
 
@@ -138,21 +142,15 @@ public class Denonciations {
         avenants.cancel(numero, "la convention a été dénoncée le " + FrenchFormats.longDate(notified), execution);
 
         Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
-        String body = "Bonjour,\n\n" + capitalize(from.label(records.communeName(numero)))
-                + " a dénoncé la convention ENT n° " + numero + " (article 11) ; la dénonciation a été notifiée le "
-                + FrenchFormats.longDate(notified) + ".\n\n"
-                + "Après un préavis de 3 mois, la convention prend fin le " + FrenchFormats.longDate(end) + ". Jusqu'à"
-                + " cette date, chacune des parties continue d'exécuter ses obligations et l'ENT reste accessible ;"
-                + " la convention ne sera plus reconduite.\n\n"
-                + "La lettre de dénonciation est jointe à ce message.\n" + ConventionRecipients.footer();
         byte[] content;
         try (var in = letter.getValue()) {
             content = in.readAllBytes();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), "[Convention ENT] Convention " + numero
-                + " dénoncée : fin le " + FrenchFormats.longDate(end), body,
+        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render("convention-denoncee",
+                variables("numero", numero, "partie", capitalize(from.label(records.communeName(numero))),
+                        "notification", FrenchFormats.longDate(notified), "fin", FrenchFormats.longDate(end))),
                 new Mail.Attachment(letter.getFilename(), LetterDocument.MIME_TYPE, content)));
     }
 
@@ -161,10 +159,8 @@ public class Denonciations {
         String numero = execution.getProcessBusinessKey();
         procedures.releaseEnd(numero);
         Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
-        mailQueue.enqueue(numero, new Mail(recipients.party(execution, from), "[Convention ENT] Dénonciation"
-                + " abandonnée – convention " + numero, "Bonjour,\n\nLa dénonciation de la convention ENT n° " + numero
-                + ", ouverte dans l'application, a été abandonnée avant d'être notifiée. La convention reste en"
-                + " vigueur.\n" + ConventionRecipients.footer()));
+        mailQueue.enqueue(numero, new Mail(recipients.party(execution, from),
+                templates.render("denonciation-abandonnee", variables("numero", numero))));
     }
 
     private static String capitalize(String text) {

@@ -45,7 +45,7 @@ public class AlertIenAndSecurityMailboxDelegate implements JavaDelegate {
         List<String> to = new ArrayList<>(users.emailsOfGroups(groups));
         to.add(properties.academie().adresseAlerte());
         String declarantEmail = facts.declarant() == null ? null : users.emailOf(facts.declarant());
-        mailQueue.enqueue(facts.numero(), new Mail(to, mails.alertSubject(facts),
-                mails.alertBody(facts, declarantEmail, IncidentFacts.evidenceFileNames(execution))));
+        mailQueue.enqueue(facts.numero(), new Mail(to,
+                mails.alert(facts, declarantEmail, IncidentFacts.evidenceFileNames(execution))));
     }
 }

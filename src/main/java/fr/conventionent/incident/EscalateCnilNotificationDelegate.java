@@ -42,7 +42,6 @@ public class EscalateCnilNotificationDelegate implements JavaDelegate {
         IncidentFacts facts = IncidentFacts.of(execution);
         List<String> to = new ArrayList<>(users.emailsOfGroups(List.of(Groups.DPO, Groups.RSSI)));
         to.add(properties.academie().adresseAlerte());
-        mailQueue.enqueue(facts.numero(), new Mail(to, mails.escalationSubject(facts, hours),
-                mails.escalationBody(facts, hours)));
+        mailQueue.enqueue(facts.numero(), new Mail(to, mails.escalation(facts, hours)));
     }
 }

@@ -31,7 +31,7 @@ public class InformCommuneDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         IncidentFacts facts = IncidentFacts.of(execution);
         List<String> to = List.copyOf(users.emailsOfGroups(List.of(Groups.commune(facts.communeInsee()))));
-        mailQueue.enqueue(facts.numero(), new Mail(to, mails.communeSubject(facts), mails.communeBody(facts,
+        mailQueue.enqueue(facts.numero(), new Mail(to, mails.commune(facts,
                 (String) execution.getVariable(GRAVITE), (String) execution.getVariable(PERIMETRE),
                 (String) execution.getVariable(VIOLATION_DONNEES), (String) execution.getVariable(MESURES),
                 (String) execution.getVariable(CONSIGNES_COMMUNE))));

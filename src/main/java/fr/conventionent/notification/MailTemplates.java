@@ -58,7 +58,8 @@ public class MailTemplates {
         this.packaged = engine(null);
         this.withOverrides = overrides == null ? packaged : engine(overrides);
         if (overrides != null) {
-            LOG.info("Modèles de courriels : ceux du dossier {} remplacent les modèles livrés de même nom", overrides);
+            LOG.info("Modèles de courriels : ceux du dossier {} remplacent les modèles livrés de même nom",
+                    overrides);
         }
     }
 
@@ -77,6 +78,18 @@ public class MailTemplates {
             }
         }
         return render(packaged, false, name, variables);
+    }
+
+    /** The variables of a template, as name, value, name, value…; a value may be {@code null}. */
+    public static Map<String, Object> variables(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("noms et valeurs attendus par paires");
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            variables.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return variables;
     }
 
     private MailContent render(TemplateEngine engine, boolean withOverrides, String name, Map<String, ?> variables) {

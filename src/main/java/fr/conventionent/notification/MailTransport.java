@@ -33,9 +33,15 @@ public class MailTransport {
 
     public MailTransport(ObjectProvider<JavaMailSender> sender, MailProperties mailProperties,
                          ConventionProperties properties) {
-        this.smtpConfigured = mailProperties.getHost() != null && !mailProperties.getHost().isBlank();
-        this.sender = smtpConfigured ? sender.getObject() : new JavaMailSenderImpl();
-        this.outbox = Path.of(properties.courriel().dossier());
+        this(mailProperties.getHost() != null && !mailProperties.getHost().isBlank() ? sender.getObject() : null,
+                Path.of(properties.courriel().dossier()));
+    }
+
+    /** @param sender the SMTP sender, or {@code null} to write .eml files in {@code outbox} */
+    MailTransport(JavaMailSender sender, Path outbox) {
+        this.smtpConfigured = sender != null;
+        this.sender = smtpConfigured ? sender : new JavaMailSenderImpl();
+        this.outbox = outbox;
     }
 
     public MimeMessage newMessage() {

@@ -1,5 +1,6 @@
 package fr.conventionent.notification;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,15 +37,22 @@ public class SendMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
-        List<String> to = JsonVariables.readList(execution.getVariable(MailProcess.DESTINATAIRES), String.class);
-        FileValue attachment = execution.getVariableTyped(MailProcess.PIECE_JOINTE);
-        String text = (String) execution.getVariable(MailProcess.CORPS);
-        String html = (String) execution.getVariable(MailProcess.CORPS_HTML);
         MimeMessage message = transport.newMessage();
+        compose(message, properties.courriel().expediteur(),
+                JsonVariables.readList(execution.getVariable(MailProcess.DESTINATAIRES), String.class),
+                (String) execution.getVariable(MailProcess.OBJET), (String) execution.getVariable(MailProcess.CORPS),
+                (String) execution.getVariable(MailProcess.CORPS_HTML),
+                execution.getVariableTyped(MailProcess.PIECE_JOINTE));
+        transport.send(message);
+    }
+
+    /** @param html the HTML alternative, or {@code null}; @param attachment a file to join, or {@code null} */
+    static void compose(MimeMessage message, String from, List<String> to, String subject, String text, String html,
+                        FileValue attachment) throws MessagingException, IOException {
         MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, UTF_8);
-        helper.setFrom(properties.courriel().expediteur());
+        helper.setFrom(from);
         helper.setTo(to.toArray(String[]::new));
-        helper.setSubject((String) execution.getVariable(MailProcess.OBJET));
+        helper.setSubject(subject);
         if (attachment != null) {
             if (html == null) {
                 helper.setText(text, false);
@@ -58,7 +66,6 @@ public class SendMailDelegate implements JavaDelegate {
         } else {
             message.setContent(alternative(text, html));
         }
-        transport.send(message);
     }
 
     private static MimeMultipart alternative(String text, String html) throws MessagingException {

@@ -1,6 +1,7 @@
 package fr.conventionent.notification;
 
 import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,28 +19,41 @@ import fr.conventionent.identity.UserDirectory;
 
 /**
  * Mails the members of a task's candidate groups (and its assignee) when the task is created
- * ("create") and when it is overdue ("timeout", see {@link TaskDeadlines#reminderCycle}).
+ * ("create") and when it is overdue ("timeout", see {@link TaskDeadlines#reminderCycle}). Template {@code tache}.
  */
 @Component("taskNotificationListener")
 public class TaskNotificationListener implements TaskListener {
 
     private final MailQueue mailQueue;
+    private final MailTemplates templates;
     private final UserDirectory users;
     private final ConventionProperties properties;
 
-    public TaskNotificationListener(MailQueue mailQueue, UserDirectory users, ConventionProperties properties) {
+    public TaskNotificationListener(MailQueue mailQueue, MailTemplates templates, UserDirectory users,
+                                    ConventionProperties properties) {
         this.mailQueue = mailQueue;
+        this.templates = templates;
         this.users = users;
         this.properties = properties;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        boolean reminder = EVENTNAME_TIMEOUT.equals(task.getEventName());
         String reference = String.valueOf(task.getExecution().getProcessBusinessKey());
-        String subject = "[Convention ENT] " + (reminder ? "Relance – tâche en retard : " : "À faire : ")
-                + task.getName() + " – " + reference + " (" + task.getVariable(COMMUNE_LIBELLE) + ")";
-        mailQueue.enqueue(reference, new Mail(recipients(task), subject, body(task, reminder)));
+        Object numero = task.getVariable(CONVENTION_NUMERO);
+        Object motif = task.getVariable(MOTIF_REJET);
+        MailContent mail = templates.render("tache", variables(
+                "relance", EVENTNAME_TIMEOUT.equals(task.getEventName()),
+                "tache", task.getName(),
+                "reference", reference,
+                "numero", numero,
+                "commune", task.getVariable(COMMUNE_LIBELLE),
+                "echeance", task.getDueDate() == null ? null : FrenchFormats.longDate(task.getDueDate()),
+                "motifRejet", motif,
+                "etapeRejet", motif == null ? null : task.getVariable(ETAPE_REJET),
+                "lien", properties.courriel().adresseApplication() + "/camunda/app/tasklist/default/#/?task="
+                        + task.getId()));
+        mailQueue.enqueue(reference, new Mail(recipients(task), mail));
     }
 
     private List<String> recipients(DelegateTask task) {
@@ -57,30 +71,5 @@ public class TaskNotificationListener implements TaskListener {
             }
         }
         return List.copyOf(emails);
-    }
-
-    private String body(DelegateTask task, boolean reminder) {
-        StringBuilder body = new StringBuilder("Bonjour,\n\n");
-        body.append(reminder
-                ? "La tâche suivante a dépassé son échéance et attend toujours d'être traitée :\n\n"
-                : "Une nouvelle tâche vous attend dans Convention ENT :\n\n");
-        body.append("  Tâche : ").append(task.getName()).append('\n');
-        Object numero = task.getVariable(CONVENTION_NUMERO);
-        body.append(numero != null ? "  Convention : " + numero
-                        : "  Dossier : " + task.getExecution().getProcessBusinessKey())
-                .append(" – commune de ").append(task.getVariable(COMMUNE_LIBELLE)).append('\n');
-        if (task.getDueDate() != null) {
-            body.append("  Échéance : ").append(FrenchFormats.longDate(task.getDueDate())).append('\n');
-        }
-        Object motif = task.getVariable(MOTIF_REJET);
-        if (motif != null) {
-            body.append("\nLa convention a été rejetée à l'étape « ").append(task.getVariable(ETAPE_REJET))
-                    .append(" » pour le motif suivant :\n  ").append(motif).append('\n');
-        }
-        body.append("\nPour la traiter, ouvrez la liste des tâches :\n  ")
-                .append(properties.courriel().adresseApplication())
-                .append("/camunda/app/tasklist/default/#/?task=").append(task.getId()).append('\n');
-        body.append("\nCe message est envoyé automatiquement ; merci de ne pas y répondre.\n");
-        return body.toString();
     }
 }

@@ -1,8 +1,9 @@
 package fr.conventionent.representatives;
 
+import static fr.conventionent.notification.MailTemplates.variables;
 import static fr.conventionent.representatives.RepresentativesProcess.*;
 
-import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,18 +18,22 @@ import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.identity.Groups;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.notification.MailTemplates;
 
 /** The DACES is told who now acts for the commune, and from when. */
 @Component("informDacesOfRepresentativesDelegate")
 public class InformDacesOfRepresentativesDelegate implements JavaDelegate {
 
     private final MailQueue mailQueue;
+    private final MailTemplates templates;
     private final ConventionRecipients recipients;
     private final ConventionRepresentatives representatives;
 
-    public InformDacesOfRepresentativesDelegate(MailQueue mailQueue, ConventionRecipients recipients,
+    public InformDacesOfRepresentativesDelegate(MailQueue mailQueue, MailTemplates templates,
+                                                ConventionRecipients recipients,
                                                 ConventionRepresentatives representatives) {
         this.mailQueue = mailQueue;
+        this.templates = templates;
         this.recipients = recipients;
         this.representatives = representatives;
     }
@@ -38,22 +43,13 @@ public class InformDacesOfRepresentativesDelegate implements JavaDelegate {
         String numero = execution.getProcessBusinessKey();
         String commune = (String) execution.getVariable(ConventionVariables.COMMUNE_LIBELLE);
         var since = SubmittedDates.storedDay(execution.getVariable(DATE_EFFET));
-        StringBuilder body = new StringBuilder("La commune de ").append(commune)
-                .append(" a déclaré de nouveaux représentants pour la convention ").append(numero)
-                .append(", à compter du ").append(FrenchFormats.longDate(since)).append(" :\n\n");
-        String maire = (String) execution.getVariable(NOUVEAU_MAIRE);
-        if (maire != null) {
-            body.append("- maire : ").append(maire).append('\n');
-        }
+        Map<String, Object> referent = null;
         if (execution.getVariable(REFERENT_NOM) != null && !execution.getVariable(REFERENT_NOM).toString().isBlank()) {
-            Contact referent = representatives.referentOn(numero, since).orElseThrow();
-            body.append("- référent ENT : ").append(referent.nom()).append(", ").append(referent.telephone())
-                    .append(", ").append(referent.email()).append('\n');
+            Contact contact = representatives.referentOn(numero, since).orElseThrow();
+            referent = variables("nom", contact.nom(), "telephone", contact.telephone(), "email", contact.email());
         }
-        body.append("\nLes lettres, avenants et courriels produits à partir de cette date les nomment ; les documents"
-                + " déjà produits restent inchangés. Aucun avenant n'est nécessaire : la convention elle-même ne change"
-                + " pas.\n").append(ConventionRecipients.footer());
-        mailQueue.enqueue(numero, new Mail(recipients.groups(Groups.DACES),
-                "Convention " + numero + " : nouveaux représentants de la commune de " + commune, body.toString()));
+        mailQueue.enqueue(numero, new Mail(recipients.groups(Groups.DACES), templates.render("representants-declares",
+                variables("numero", numero, "commune", commune, "depuis", FrenchFormats.longDate(since),
+                        "maire", execution.getVariable(NOUVEAU_MAIRE), "referent", referent))));
     }
 }

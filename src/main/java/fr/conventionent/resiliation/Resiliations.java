@@ -1,6 +1,7 @@
 package fr.conventionent.resiliation;
 
 import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.notification.MailTemplates.variables;
 import static fr.conventionent.resiliation.ResiliationProcess.*;
 
 import java.io.IOException;
@@ -35,6 +36,7 @@ import fr.conventionent.document.LetterDocument;
 import fr.conventionent.identity.EngineAuthorization;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.notification.MailTemplates;
 import fr.conventionent.convention.ConventionRecords;
 
 /**
@@ -57,6 +59,7 @@ public class Resiliations {
     private final LetterDocument letters;
     private final RunningAvenants avenants;
     private final MailQueue mailQueue;
+    private final MailTemplates templates;
     private final ConventionRecipients recipients;
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
@@ -64,7 +67,7 @@ public class Resiliations {
     private final ConventionRecords records;
 
     public Resiliations(ConventionProcedures procedures, ConventionRegistry registry, ConventionDates dates,
-                        LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue,
+                        LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue, MailTemplates templates,
                         ConventionRecipients recipients, RuntimeService runtimeService,
                         EngineAuthorization engineAuthorization, ConventionLife life, ConventionRecords records) {
         this.life = life;
@@ -75,6 +78,7 @@ public class Resiliations {
         this.letters = letters;
         this.avenants = avenants;
         this.mailQueue = mailQueue;
+        this.templates = templates;
         this.recipients = recipients;
         this.runtimeService = runtimeService;
         this.engineAuthorization = engineAuthorization;
@@ -183,15 +187,11 @@ public class Resiliations {
         registry.set(convention, changes);
 
         Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
-        String body = "Bonjour,\n\n" + capitalize(from.label(records.communeName(numero)))
-                + " a adressé le " + FrenchFormats.longDate(sent) + " une mise en demeure par lettre recommandée avec"
-                + " avis de réception (article 12 de la convention ENT n° " + numero + ") : " + breachText(execution)
-                + ".\n\nS'il n'y est pas remédié, la convention sera résiliée de plein droit le "
-                + FrenchFormats.longDate(resiliation) + ". D'ici là, chacune des parties continue d'exécuter ses"
-                + " obligations. La lettre est jointe à ce message.\n" + ConventionRecipients.footer();
-        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), "[Convention ENT] Mise en demeure –"
-                + " convention " + numero, body, new Mail.Attachment(letter.getFilename(), LetterDocument.MIME_TYPE,
-                bytes(letter))));
+        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render("mise-en-demeure",
+                variables("numero", numero, "partie", capitalize(from.label(records.communeName(numero))),
+                        "dateEnvoi", FrenchFormats.longDate(sent), "manquement", breachText(execution),
+                        "dateResiliation", FrenchFormats.longDate(resiliation))),
+                new Mail.Attachment(letter.getFilename(), LetterDocument.MIME_TYPE, bytes(letter))));
     }
 
     /** "Enregistrer l'avis de réception": received after the sending, not in the future. */
@@ -233,14 +233,11 @@ public class Resiliations {
         });
         procedures.releaseEnd(numero);
         String comment = text(execution.getVariable(COMMENTAIRE_REGULARISATION));
-        String body = "Bonjour,\n\nLe manquement qui avait fait l'objet de la mise en demeure du "
-                + FrenchFormats.longDate((Date) execution.getVariable(DATE_ENVOI_LRAR)) + " a été réparé le "
-                + FrenchFormats.longDate((Date) execution.getVariable(DATE_REGULARISATION)) + "."
-                + (comment.isEmpty() ? "" : "\n\n" + comment)
-                + "\n\nLa procédure de résiliation est close : la convention ENT n° " + numero + " se poursuit.\n"
-                + ConventionRecipients.footer();
-        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), "[Convention ENT] Mise en demeure"
-                + " levée – la convention " + numero + " se poursuit", body));
+        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render(
+                "mise-en-demeure-levee", variables("numero", numero,
+                        "dateEnvoi", FrenchFormats.longDate((Date) execution.getVariable(DATE_ENVOI_LRAR)),
+                        "dateRegularisation", FrenchFormats.longDate((Date) execution.getVariable(DATE_REGULARISATION)),
+                        "commentaire", comment.isEmpty() ? null : comment))));
     }
 
     /**
@@ -269,18 +266,15 @@ public class Resiliations {
                 .processInstanceBusinessKey(numero).correlateWithResult());
 
         LocalDate resiliationDay = ConventionDates.toLocalDate(resiliation);
-        String access = accessEnd.equals(resiliation)
-                ? "L'année scolaire étant achevée, l'accès à l'ENT cesse dès cette date."
-                : "L'ENT reste accessible aux écoles jusqu'à la fin de l'année scolaire " + dates.schoolYearOf(resiliationDay)
-                + ", soit jusqu'au " + FrenchFormats.longDate(dates.lastDayOfAccess(resiliation)) + " inclus.";
-        String body = "Bonjour,\n\nLa mise en demeure adressée le " + FrenchFormats.longDate((Date) execution.getVariable(
-                DATE_ENVOI_LRAR)) + " (" + breachText(execution) + ") est restée sans effet pendant trois mois : la"
-                + " convention ENT n° " + numero + " entre l'académie et la commune de " + records.communeName(numero)
-                + " est résiliée de plein droit le " + FrenchFormats.longDate(resiliation) + " (article 12).\n\n"
-                + access + " Les livraisons de l'annuaire fédérateur cesseront alors et le dossier sera archivé.\n"
-                + ConventionRecipients.footer();
-        mailQueue.enqueue(numero, new Mail(recipients.everyone(execution), "[Convention ENT] Convention " + numero
-                + " résiliée de plein droit le " + FrenchFormats.longDate(resiliation), body));
+        boolean accessGoesOn = !accessEnd.equals(resiliation);
+        mailQueue.enqueue(numero, new Mail(recipients.everyone(execution), templates.render("convention-resiliee",
+                variables("numero", numero, "commune", records.communeName(numero),
+                        "dateEnvoi", FrenchFormats.longDate((Date) execution.getVariable(DATE_ENVOI_LRAR)),
+                        "manquement", breachText(execution), "dateResiliation", FrenchFormats.longDate(resiliation),
+                        // the ENT stays open to the end of the school year in progress, unless it is already over
+                        "anneeScolaire", accessGoesOn ? dates.schoolYearOf(resiliationDay) : null,
+                        "dernierJour", accessGoesOn ? FrenchFormats.longDate(dates.lastDayOfAccess(resiliation))
+                                : null))));
     }
 
     /** Renounced before the letter was sent: the convention goes on. */
@@ -288,20 +282,19 @@ public class Resiliations {
         String numero = execution.getProcessBusinessKey();
         procedures.releaseEnd(numero);
         Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
-        mailQueue.enqueue(numero, new Mail(recipients.party(execution, from), "[Convention ENT] Résiliation"
-                + " abandonnée – convention " + numero, "Bonjour,\n\nLa procédure de résiliation de la convention ENT"
-                + " n° " + numero + " a été abandonnée avant l'envoi de la mise en demeure. La convention reste en"
-                + " vigueur.\n" + ConventionRecipients.footer()));
+        mailQueue.enqueue(numero, new Mail(recipients.party(execution, from),
+                templates.render("resiliation-abandonnee", variables("numero", numero))));
     }
 
     /** "une faute grave" or "le non-respect de l'engagement suivant : …". */
     static String breachText(DelegateExecution execution) {
         Commitment commitment = Commitment.of(execution.getVariable(ENGAGEMENT)).orElse(null);
         if (NATURE_FAUTE_GRAVE.equals(execution.getVariable(NATURE_MANQUEMENT))) {
-            return "une faute grave" + (commitment == null ? "" : " relative à l'engagement suivant : "
+            return "une faute grave" + (commitment == null ? "" : " relative à l'engagement suivant\u00a0: "
                     + commitment.label());
         }
-        return "le non-respect de l'engagement contractuel suivant : " + (commitment == null ? "" : commitment.label());
+        return "le non-respect de l'engagement contractuel suivant\u00a0: "
+                + (commitment == null ? "" : commitment.label());
     }
 
     private static byte[] bytes(FileValue file) {

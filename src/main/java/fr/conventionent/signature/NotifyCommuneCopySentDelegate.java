@@ -1,5 +1,7 @@
 package fr.conventionent.signature;
 
+import static fr.conventionent.notification.MailTemplates.variables;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,16 +17,19 @@ import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
+import fr.conventionent.notification.MailTemplates;
 
 /** Annexe 2 §1: one signed copy returns to the commune; it is told the copy is on its way. */
 @Component("notifyCommuneCopySentDelegate")
 public class NotifyCommuneCopySentDelegate implements JavaDelegate {
 
     private final MailQueue mailQueue;
+    private final MailTemplates templates;
     private final UserDirectory users;
 
-    public NotifyCommuneCopySentDelegate(MailQueue mailQueue, UserDirectory users) {
+    public NotifyCommuneCopySentDelegate(MailQueue mailQueue, MailTemplates templates, UserDirectory users) {
         this.mailQueue = mailQueue;
+        this.templates = templates;
         this.users = users;
     }
 
@@ -36,20 +41,8 @@ public class NotifyCommuneCopySentDelegate implements JavaDelegate {
         if (referent != null && referent.email() != null) {
             to.add(referent.email());
         }
-        String body = signed.isAvenant()
-                ? "Bonjour,\n\n" + signed.document() + " de la commune de " + signed.communeNom()
-                + " a été signé par le Recteur le " + FrenchFormats.longDate(signed.dateSignature()) + ".\n\n"
-                + "Votre exemplaire original signé vous est retourné par courrier. L'avenant s'applique à la convention"
-                + " à compter de cette date.\n\n"
-                + "Ce message est envoyé automatiquement ; merci de ne pas y répondre.\n"
-                : "Bonjour,\n\nLa convention ENT n° " + signed.numero() + " de la commune de " + signed.communeNom()
-                + " a été signée par le Recteur le " + FrenchFormats.longDate(signed.dateSignature()) + ".\n\n"
-                + "Votre exemplaire original signé vous est retourné par courrier. La convention est en vigueur"
-                + " pour 4 ans à compter de cette date, puis renouvelée chaque année par tacite reconduction.\n\n"
-                + "Ce message est envoyé automatiquement ; merci de ne pas y répondre.\n";
-        mailQueue.enqueue(signed.numero(), new Mail(to, signed.isAvenant()
-                ? "[Convention ENT] Votre avenant n° " + signed.avenantNumero() + " à la convention " + signed.numero()
-                + " est signé"
-                : "[Convention ENT] Votre convention " + signed.numero() + " est signée", body));
+        mailQueue.enqueue(signed.numero(), new Mail(to, templates.render("convention-signee-commune", variables(
+                "numero", signed.numero(), "avenantNumero", signed.isAvenant() ? signed.avenantNumero() : null,
+                "commune", signed.communeNom(), "dateSignature", FrenchFormats.longDate(signed.dateSignature())))));
     }
 }

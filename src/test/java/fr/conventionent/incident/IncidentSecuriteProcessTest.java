@@ -27,6 +27,7 @@ import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.convention.Uai;
 import fr.conventionent.support.EngineTest;
+import fr.conventionent.support.SentMails;
 import jakarta.mail.internet.MimeMessage;
 
 class IncidentSecuriteProcessTest extends EngineTest {
@@ -124,12 +125,12 @@ class IncidentSecuriteProcessTest extends EngineTest {
         List<MimeMessage> alert = mailsAbout("Incident de sécurité " + numero);
         assertThat(alert).isNotEmpty();
         assertThat(subject(alert.get(0))).isEqualTo("[Convention ENT] Incident de sécurité " + numero
-                + " – Versailles : Fuite ou divulgation de données");
+                + " – Versailles\u00a0: Fuite ou divulgation de données");
         assertThat(recipients(alert.get(0))).containsExactlyInAnyOrder("ien.versailles@demo.example", ALERT_MAILBOX);
-        assertThat(body(alert.get(0))).contains("Numéro : " + numero, "Type : Fuite ou divulgation de données",
-                "Commune : Versailles (78646)", "Écoles concernées : " + UAI, "Détecté le : 2 mars 2026 à 9 h 15",
-                "Données personnelles potentiellement concernées : non", "visible par tous les parents",
-                "Pièces jointes : capture.png");
+        assertThat(body(alert.get(0))).contains("Numéro\u00a0: " + numero, "Type\u00a0: Fuite ou divulgation de données",
+                "Commune\u00a0: Versailles (78646)", "Écoles concernées\u00a0: " + UAI, "Détecté le\u00a0: 2 mars 2026 à 9 h 15",
+                "Données personnelles potentiellement concernées\u00a0: non", "visible par tous les parents",
+                "Pièces jointes\u00a0: capture.png");
 
         Task qualify = task(incident, TASK_QUALIFY);
         assertThat(candidateGroupOf(qualify)).isEqualTo("rssi");
@@ -141,11 +142,11 @@ class IncidentSecuriteProcessTest extends EngineTest {
         complete(incident, TASK_DECIDE_MEASURES, Map.of(MESURES, "Droits du groupe des parents corrigés par l'éditeur.",
                 CONSIGNES_COMMUNE, "Prévenir les directeurs d'école concernés."));
         executeDueJobs();
-        List<MimeMessage> toCommune = mailsAbout("Incident " + numero + " : mesures décidées par l'académie");
+        List<MimeMessage> toCommune = mailsAbout("Incident " + numero + "\u00a0: mesures décidées par l'académie");
         assertThat(toCommune).hasSize(1);
         assertThat(recipients(toCommune.get(0))).containsExactly("mairie.versailles@demo.example");
-        assertThat(body(toCommune.get(0))).contains("Gravité : Élevée", "Périmètre : Une ou plusieurs écoles",
-                "Violation de données personnelles : non", "Droits du groupe des parents corrigés",
+        assertThat(body(toCommune.get(0))).contains("Gravité\u00a0: Élevée", "Périmètre\u00a0: Une ou plusieurs écoles",
+                "Violation de données personnelles\u00a0: non", "Droits du groupe des parents corrigés",
                 "Prévenir les directeurs d'école concernés.");
 
         assertThat(candidateGroupOf(task(incident, TASK_CLOSE))).isEqualTo("rssi");
@@ -195,7 +196,7 @@ class IncidentSecuriteProcessTest extends EngineTest {
         moveClockTo(paris("2026-03-04T09:16"));
         executeDueJobs();
         assertThat(escalationSubjects()).containsExactly("[Convention ENT] URGENT – Incident " + numero
-                + " : notification CNIL non faite, 48 h écoulées depuis la détection");
+                + "\u00a0: notification CNIL non faite, 48 h écoulées depuis la détection");
         MimeMessage first = mailsAbout("48 h écoulées").get(0);
         assertThat(recipients(first)).containsExactlyInAnyOrder("dpo@demo.example", "rssi@demo.example", ALERT_MAILBOX);
         assertThat(body(first)).contains("détectée le 2 mars 2026 à 9 h 15", "au plus tard le 5 mars 2026 à 9 h 15");
@@ -207,7 +208,7 @@ class IncidentSecuriteProcessTest extends EngineTest {
         moveClockTo(paris("2026-03-05T09:16"));
         executeDueJobs();
         assertThat(escalationSubjects()).hasSize(2).contains("[Convention ENT] URGENT – Incident " + numero
-                + " : délai de 72 h dépassé, notification CNIL non faite");
+                + "\u00a0: délai de 72 h dépassé, notification CNIL non faite");
         assertThat(body(mailsAbout("délai de 72 h dépassé").get(0))).contains("en indiquant les motifs du retard");
         assertThat(incident).isWaitingAt(TASK_NOTIFY_CNIL, TASK_DECIDE_MEASURES);
 
@@ -330,7 +331,7 @@ class IncidentSecuriteProcessTest extends EngineTest {
         return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
     }
 
-    private static String body(MimeMessage message) throws Exception {
-        return message.getContent().toString();
+    private static String body(MimeMessage message) {
+        return SentMails.text(message);
     }
 }

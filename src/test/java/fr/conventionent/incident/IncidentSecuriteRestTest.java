@@ -27,6 +27,7 @@ import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.Uai;
 import fr.conventionent.support.EngineRest;
 import fr.conventionent.support.EngineTest;
+import fr.conventionent.support.SentMails;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -93,16 +94,16 @@ class IncidentSecuriteRestTest extends EngineTest {
         assertThat(alert).as("one copy per recipient").hasSize(3);
         MimeMessage mail = alert.get(0);
         assertThat(subject(mail)).isEqualTo("[Convention ENT] Incident de sécurité " + numero
-                + " – Versailles : Intrusion ou compte compromis");
+                + " – Versailles\u00a0: Intrusion ou compte compromis");
         assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
                 .containsExactlyInAnyOrder("ien.versailles@demo.example", "alerte-ssi@ac-versailles.fr", "dpo@demo.example");
         String detectedOn = BreachDeadlines.longDateTime(java.util.Date.from(detection.atZone(FrenchFormats.PARIS).toInstant()));
-        assertThat(mail.getContent().toString()).contains("Numéro : " + numero, "Type : Intrusion ou compte compromis",
-                "Commune : Versailles (78646)", "Écoles concernées : " + UAI, "Détecté le : " + detectedOn,
-                "Données personnelles potentiellement concernées : oui",
+        assertThat(SentMails.text(mail)).contains("Numéro\u00a0: " + numero, "Type\u00a0: Intrusion ou compte compromis",
+                "Commune\u00a0: Versailles (78646)", "Écoles concernées\u00a0: " + UAI, "Détecté le\u00a0: " + detectedOn,
+                "Données personnelles potentiellement concernées\u00a0: oui",
                 "Connexions au compte du directeur depuis l'étranger.",
-                "Signalé par : mairie.versailles (mairie.versailles@demo.example)",
-                "Pièces jointes : journal-connexions.txt");
+                "Signalé par\u00a0: mairie.versailles (mairie.versailles@demo.example)",
+                "Pièces jointes\u00a0: journal-connexions.txt");
 
         JsonNode qualify = as("rssi").singleTask();
         assertThat(qualify.get("name").asText()).isEqualTo("Qualifier l'incident");
@@ -232,13 +233,13 @@ class IncidentSecuriteRestTest extends EngineTest {
         executeDueJobs();
         List<String> toCommune = new ArrayList<>();
         for (MimeMessage message : GREEN_MAIL.getReceivedMessages()) {
-            if (subject(message).equals("[Convention ENT] Incident " + numero + " : mesures décidées par l'académie")) {
-                toCommune.add(Arrays.toString(message.getAllRecipients()) + " " + message.getContent());
+            if (subject(message).equals("[Convention ENT] Incident " + numero + "\u00a0: mesures décidées par l'académie")) {
+                toCommune.add(Arrays.toString(message.getAllRecipients()) + " " + SentMails.text(message));
             }
         }
         assertThat(toCommune).hasSize(1);
-        assertThat(toCommune.get(0)).contains("mairie.versailles@demo.example", "Gravité : Critique",
-                "Violation de données personnelles : oui", "Compte du directeur suspendu",
+        assertThat(toCommune.get(0)).contains("mairie.versailles@demo.example", "Gravité\u00a0: Critique",
+                "Violation de données personnelles\u00a0: oui", "Compte du directeur suspendu",
                 "Informer les familles des élèves concernés.");
         assertThat(as("mairie.versailles").tasks()).as("the commune has nothing to do, it is told").isEmpty();
 

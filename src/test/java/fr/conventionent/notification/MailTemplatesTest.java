@@ -70,7 +70,8 @@ class MailTemplatesTest {
         assertThat(mail.subject()).isEqualTo("[Convention ENT] À faire\u00a0: Transmettre la convention à l'IEN"
                 + " – 78646-2026-001 (Versailles)");
         assertThat(mail.text()).contains("  Tâche\u00a0: Transmettre la convention à l'IEN\n",
-                "  Échéance\u00a0: 15 mars 2027\n", "rejetée à l'étape «\u00a0Vérifier\u00a0» pour le motif suivant");
+                "  Échéance\u00a0: 15 mars 2027\n",
+                "rejetée à l'étape «\u00a0Vérifier\u00a0» pour le motif suivant");
         assertThat(mail.html()).contains("<title>[Convention ENT] À faire\u00a0: Transmettre la convention à"
                         + " l&#39;IEN", "Tâche\u00a0: Transmettre la convention à l&#39;IEN<br>",
                 "<a href=\"http://127.0.0.1:8080/camunda/app/tasklist/default/#/?task=42\">");
@@ -118,7 +119,8 @@ class MailTemplatesTest {
     void anOperatorsEditAppliesToTheNextMailWithoutRestart(@TempDir Path folder) throws IOException {
         MailTemplates overridden = new MailTemplates(folder.toString());
         Map<String, Object> variables = samples().get("denonciation-abandonnee").get(0);
-        assertThat(overridden.render("denonciation-abandonnee", variables).subject()).contains("Dénonciation abandonnée");
+        assertThat(overridden.render("denonciation-abandonnee", variables).subject())
+                .contains("Dénonciation abandonnée");
 
         Files.writeString(folder.resolve("denonciation-abandonnee.html"), "<!DOCTYPE html>\n<html lang=\"fr\"><body>"
                 + "<p>Dénonciation <em th:text=\"${numero}\">n°</em> abandonnée.</p></body></html>\n");
@@ -129,7 +131,8 @@ class MailTemplatesTest {
 
     @Test
     void aBrokenOperatorTemplateFallsBackToThePackagedOne(@TempDir Path folder) throws IOException {
-        Files.writeString(folder.resolve("resiliation-abandonnee.txt"), "Objet [(${numero})]\n\nBonjour [(${inconnue})]\n");
+        Files.writeString(folder.resolve("resiliation-abandonnee.txt"),
+                "Objet [(${numero})]\n\nBonjour [(${inconnue})]\n");
         MailTemplates overridden = new MailTemplates(folder.toString());
 
         MailContent mail = overridden.render("resiliation-abandonnee", samples().get("resiliation-abandonnee").get(0));
@@ -185,7 +188,8 @@ class MailTemplatesTest {
         s.put("incident-alerte", List.of(
                 with(facts, "declarant", "mairie.versailles", "declarantEmail", "mairie@versailles.example",
                         "signalement", "3 mars 2027 à 10 h 00", "pieces", "capture.png (conservées dans le dossier"
-                                + " de l'incident)", "description", "Connexion suspecte depuis l'étranger.\n  Compte bloqué.",
+                                + " de l'incident)",
+                        "description", "Connexion suspecte depuis l'étranger.\n  Compte bloqué.",
                         "echeanceCnil", "6 mars 2027 à 9 h 30"),
                 with(with(facts, "donneesPersonnelles", false), "declarant", "l'application", "declarantEmail", null,
                         "signalement", null, "pieces", "aucune", "description", "Site défiguré.",
@@ -199,7 +203,8 @@ class MailTemplatesTest {
                 with(facts, "heures", 48, "depasse", false, "echeanceCnil", "6 mars 2027 à 9 h 30"),
                 with(facts, "heures", 72, "depasse", true, "echeanceCnil", "6 mars 2027 à 9 h 30")));
         s.put("avenant-applique", List.of(vars("numero", numero, "avenantNumero", 1, "objet", "Ajout d'une école",
-                "dateSignature", "4 avril 2027", "version", 2, "resume", "Écoles ajoutées\u00a0: École Les Tilleuls.")));
+                "dateSignature", "4 avril 2027", "version", 2,
+                "resume", "Écoles ajoutées\u00a0: École Les Tilleuls.")));
         s.put("avenant-non-poursuivi", List.of(
                 vars("numero", numero, "avenantNumero", 1, "objet", "Ajout d'une école", "issue", "refuse",
                         "motif", "Pas de budget cette année"),

@@ -55,10 +55,10 @@ class RepresentativesProcessTest extends ConventionLifeTest {
         assertThat(declared.getStatusCode()).as(declared.getBody()).isEqualTo(HttpStatus.OK);
         executeDueJobs();
 
-        MimeMessage told = mailsAbout("Convention " + numero + " : nouveaux représentants de la commune de Versailles")
+        MimeMessage told = mailsAbout("Convention " + numero + "\u00a0: nouveaux représentants de la commune de Versailles")
                 .get(0);
         assertThat(recipients(told)).containsExactly("daces@demo.example");
-        assertThat(body(told)).contains("à compter du 15 mars 2027", "- maire : " + NEW_MAIRE);
+        assertThat(body(told)).contains("à compter du 15 mars 2027", "- maire\u00a0: " + NEW_MAIRE);
 
         actAsDaces();
         ProcessInstance denonciation = runtimeService.startProcessInstanceByKey(DenonciationProcess.KEY,

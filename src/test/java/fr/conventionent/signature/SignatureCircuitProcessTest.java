@@ -196,7 +196,7 @@ class SignatureCircuitProcessTest extends EngineTest {
         executeDueJobs();
         MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
         assertThat(received).hasSize(before + 1);
-        assertThat(subject(received[before])).startsWith("[Convention ENT] Relance – tâche en retard : Transmettre");
+        assertThat(subject(received[before])).startsWith("[Convention ENT] Relance – tâche en retard\u00a0: Transmettre");
         assertThat(recipients(received[before])).containsExactly("ien.versailles@demo.example");
         assertThat(circuit).isWaitingAt(TASK_TRANSMIT_BY_IEN);
     }

@@ -143,7 +143,7 @@ class SignatureCircuitRestTest extends EngineTest {
         MimeMessage toDsiAndDpo = null;
         for (MimeMessage message : received) {
             String recipients = Arrays.toString(message.getRecipients(Message.RecipientType.TO));
-            if (message.getSubject().startsWith("[Convention ENT] À faire : ")) {
+            if (message.getSubject().startsWith("[Convention ENT] À faire\u00a0: ")) {
                 if (FOLLOW_UP_TASKS.stream().anyMatch(message.getSubject()::contains)) {
                     followUp.add(message.getSubject());
                 } else {

@@ -11,6 +11,8 @@ import java.util.function.Predicate;
 import com.icegreen.greenmail.util.GreenMail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -37,6 +39,26 @@ public final class SentMails {
             }
         }
         return mails;
+    }
+
+    /** The plain text of a mail, wherever it sits (alone, in multipart/alternative, beside attachments). */
+    public static String text(Part part) {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return String.valueOf(part.getContent());
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = text(multipart.getBodyPart(i));
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static SentMails of(GreenMail smtp) {

@@ -161,7 +161,7 @@ class LivraisonAafProcessTest extends EngineTest {
                 Contact.class)).isEqualTo(records.current(numero).orElseThrow().correspondantsTechniques()).hasSize(2);
         assertThat(authorizationService.createAuthorizationQuery().groupIdIn("commune-91228")
                 .resourceType(Resources.PROCESS_INSTANCE).resourceId(instance.getId()).count()).isEqualTo(1);
-        assertThat(mailAbout("À faire : Paramétrer les livraisons AAF – " + numero).getSubject()).contains("Évry");
+        assertThat(mailAbout("À faire\u00a0: Paramétrer les livraisons AAF – " + numero).getSubject()).contains("Évry");
         assertThat(CLES.resolve(numero).resolve("id_ed25519")).exists();
     }
 
@@ -391,7 +391,7 @@ class LivraisonAafProcessTest extends EngineTest {
                 PREFIX + "_Complet_20260305_Eleve_0000.xml : XML mal formé ou tronqué",
                 PREFIX + "_Delta_20260305_PersEducNat_0000.xml : type Complet attendu, Delta trouvé");
         MimeMessage mail = mailAbout("Livraison AAF refusée");
-        assertThat(mail.getSubject()).isEqualTo("[Convention ENT] Livraison AAF refusée : " + PREFIX
+        assertThat(mail.getSubject()).isEqualTo("[Convention ENT] Livraison AAF refusée\u00a0: " + PREFIX
                 + "_Complet_20260305 – convention " + NUMERO + " (Versailles)");
         assertThat(recipients(mail)).containsExactlyInAnyOrder("anne.leroy@exploitant.example",
                 "luc.moreau@exploitant.example", "dsi@demo.example");
