@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -31,6 +32,7 @@ public class MailTransport {
     private final boolean smtpConfigured;
     private final Path outbox;
 
+    @Autowired
     public MailTransport(ObjectProvider<JavaMailSender> sender, MailProperties mailProperties,
                          ConventionProperties properties) {
         this(mailProperties.getHost() != null && !mailProperties.getHost().isBlank() ? sender.getObject() : null,

@@ -312,7 +312,7 @@ class AvenantProcessTest extends ConventionLifeTest {
         executeDueJobs();
         MimeMessage cancelled = mailsAbout("Avenant annulé – convention " + numero).get(0);
         assertThat(recipients(cancelled)).contains("mairie.versailles@demo.example", "daces@demo.example");
-        assertThat(body(cancelled)).contains("L'avenant n° 1", "« Nouvelle école »",
+        assertThat(body(cancelled)).contains("L'avenant n° 1", "«\u00a0Nouvelle école\u00a0»",
                 "la convention a été dénoncée le 1er février 2027");
         assertThat(conventionVariable(convention, ConventionVariables.AVENANT_EN_COURS)).isEqualTo("");
         assertThat(conventionVariable(convention, ConventionVariables.VERSION)).isEqualTo(1);

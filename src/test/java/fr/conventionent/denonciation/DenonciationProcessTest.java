@@ -74,7 +74,7 @@ class DenonciationProcessTest extends ConventionLifeTest {
         assertThat(conventionVariable(convention, ConventionVariables.DATE_FIN)).isEqualTo(day("2027-09-08"));
         assertThat(timer(denonciation.getId(), TIMER_NOTICE_ENDS).getDuedate()).isEqualTo(day("2027-09-08"));
         executeDueJobs();
-        MimeMessage notified = mailsAbout("Convention " + numero + " dénoncée : fin le 8 septembre 2027").get(0);
+        MimeMessage notified = mailsAbout("Convention " + numero + " dénoncée\u00a0: fin le 8 septembre 2027").get(0);
         assertThat(recipients(notified)).contains("mairie.versailles@demo.example",
                 "referent.ent@versailles.example", "daces@demo.example");
         assertThat(body(notified)).contains("La commune de Versailles a dénoncé", "notifiée le 8 juin 2027");
@@ -117,7 +117,7 @@ class DenonciationProcessTest extends ConventionLifeTest {
         assertThat(candidateGroupOf(task(numero, TASK_NOTIFY))).isEqualTo("daces");
         notify(numero, "2031-03-02");
         executeDueJobs();
-        assertThat(body(mailsAbout("Convention " + numero + " dénoncée : fin le 2 juin 2031").get(0)))
+        assertThat(body(mailsAbout("Convention " + numero + " dénoncée\u00a0: fin le 2 juin 2031").get(0)))
                 .contains("L'académie a dénoncé");
 
         fire(timer(denonciation.getId(), TIMER_NOTICE_ENDS));

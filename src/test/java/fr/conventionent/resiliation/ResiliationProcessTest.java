@@ -113,7 +113,7 @@ class ResiliationProcessTest extends ConventionLifeTest {
         MimeMessage resiliated = mailsAbout("Convention " + numero + " résiliée de plein droit le 20 avril 2027").get(0);
         assertThat(recipients(resiliated)).contains("mairie.versailles@demo.example", "daces@demo.example",
                 "dsi@demo.example");
-        assertThat(body(resiliated)).contains("une faute grave relative à l'engagement suivant : politique de sécurité",
+        assertThat(body(resiliated)).contains("une faute grave relative à l'engagement suivant\u00a0: politique de sécurité",
                 "jusqu'à la fin de l'année scolaire 2026-2027, soit jusqu'au 3 juillet 2027 inclus");
         assertThat(timer(resiliation.getId(), TIMER_ACCESS_ENDS).getDuedate()).isEqualTo(day("2027-07-04"));
 
