@@ -78,12 +78,12 @@ class UsersCharterProcessTest extends ConventionLifeTest {
     @Test
     void theCommuneIsRemindedWhileASchoolHasNotAdoptedIt() {
         signedConvention("2026-09-15");
-        int before = mailsAbout("Relance – tâche en retard : Enregistrer l’adoption de la charte").size();
+        int before = mailsAbout("Relance – tâche en retard\u00a0: Enregistrer l’adoption de la charte").size();
 
         moveClockBy(Duration.ofDays(91));
         executeDueJobs();
 
-        assertThat(mailsAbout("Relance – tâche en retard : Enregistrer l’adoption de la charte")).hasSize(before + 1);
+        assertThat(mailsAbout("Relance – tâche en retard\u00a0: Enregistrer l’adoption de la charte")).hasSize(before + 1);
     }
 
     @Test

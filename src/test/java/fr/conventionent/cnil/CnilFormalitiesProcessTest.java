@@ -37,7 +37,7 @@ class CnilFormalitiesProcessTest extends ConventionLifeTest {
         executeDueJobs();
         MimeMessage toAcademie = mailsAbout("Formalités CNIL accomplies par la commune de Versailles").get(0);
         assertThat(recipients(toAcademie)).containsExactlyInAnyOrder("dpo@demo.example", "daces@demo.example");
-        assertThat(body(toAcademie)).contains("le 1er octobre 2026 (référence : Registre n° 2026-17)",
+        assertThat(body(toAcademie)).contains("le 1er octobre 2026 (référence\u00a0: Registre n° 2026-17)",
                 "Il vous appartient de confirmer les vôtres");
 
         Task academie = task(numero, TASK_CONFIRM_ACADEMIE);

@@ -133,7 +133,9 @@ class EnvoiCourrielProcessTest extends EngineTest {
 
         MimeMessage received = GREEN_MAIL.getReceivedMessages()[0];
         assertThat(received.isMimeType("text/plain")).isTrue();
-        assertThat(received.getContent()).isEqualTo("Bonjour,\n\nAncien corps.\n");
+        // SMTP carries lines as CRLF
+        assertThat(((String) received.getContent()).replace("\r\n", "\n").strip())
+                .isEqualTo("Bonjour,\n\nAncien corps.");
     }
 
     @Test

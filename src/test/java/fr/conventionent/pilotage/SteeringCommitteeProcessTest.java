@@ -58,7 +58,7 @@ class SteeringCommitteeProcessTest extends ConventionLifeTest {
                 assertThat(recipients(invitation)).contains("marie.dupont@versailles.example",
                         "paul.martin@ac-versailles.example", "mairie.versailles@demo.example", "daces@demo.example");
                 assertThat(body(invitation)).contains("comité de pilotage n° 1", "Point d'étape du déploiement",
-                        "Date : 20 mars 2027");
+                        "Date\u00a0: 20 mars 2027");
                 MimeMessage minutes = mailsAbout("Compte rendu du comité de pilotage").get(0);
                 assertThat(((MimeMultipart) minutes.getContent()).getBodyPart(1).getFileName())
                         .isEqualTo("compte-rendu-1.pdf");
@@ -124,12 +124,12 @@ class SteeringCommitteeProcessTest extends ConventionLifeTest {
     void anOverdueConveningIsRemindedToTheCommune() {
         ProcessInstance convention = signedConvention("2026-09-15");
         fire(timer(convention.getId(), ConventionProcess.TIMER_STEERING_COMMITTEE));
-        int before = mailsAbout("Relance – tâche en retard : Convoquer le comité de pilotage").size();
+        int before = mailsAbout("Relance – tâche en retard\u00a0: Convoquer le comité de pilotage").size();
 
         moveClockBy(Duration.ofDays(31));
         executeDueJobs();
 
-        List<MimeMessage> reminders = mailsAbout("Relance – tâche en retard : Convoquer le comité de pilotage");
+        List<MimeMessage> reminders = mailsAbout("Relance – tâche en retard\u00a0: Convoquer le comité de pilotage");
         assertThat(reminders).hasSize(before + 1);
         assertThat(recipients(reminders.get(before))).containsExactly("mairie.versailles@demo.example");
     }

@@ -246,7 +246,7 @@ class LivraisonAafProcessTest extends EngineTest {
         assertThat(recipients(keyMail)).containsExactlyInAnyOrder("anne.leroy@exploitant.example",
                 "luc.moreau@exploitant.example", "dsi@demo.example");
         assertThat(body(keyMail)).contains(publicKey, "ent@127.0.0.1, port " + server.port(),
-                "Première livraison : Delta du 3 mars 2026 à 06:00");
+                "Première livraison\u00a0: Delta du 3 mars 2026 à 06:00");
 
         // a delivery runs, so that history holds every kind of variable the process writes
         generate(AafFileType.DELTA, "2026-03-03");
