@@ -241,6 +241,33 @@ public class TasklistBrowser implements AutoCloseable {
                 "//*[contains(@class,'notification')][contains(normalize-space(.), \"" + text + "\")]"))).getText();
     }
 
+    /** Opens any address (another page of the application, an identity provider). */
+    public void visit(String url) {
+        driver.get(url);
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Types into a field of a plain HTML page (a provider's login form…). */
+    public void type(String cssSelector, String text) {
+        until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).sendKeys(text);
+    }
+
+    /** Waits for Tasklist to be open for a logged-in user. */
+    public void waitForTasklist() {
+        until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Démarrer un processus")));
+    }
+
+    public void waitForElement(String cssSelector) {
+        until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    public int count(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).size();
+    }
+
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

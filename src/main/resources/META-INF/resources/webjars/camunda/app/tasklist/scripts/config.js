@@ -54,7 +54,8 @@ export default {
   },
 
   // the "Registre des conventions" link in the header (scripts/registre-lien.js, a tasklist.navbar.action plugin)
-  customScripts: ['scripts/registre-lien'],
+  // and, for an agent logged in through ProConnect, the logout that ends the ProConnect session too
+  customScripts: ['scripts/registre-lien', 'scripts/proconnect-deconnexion'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
