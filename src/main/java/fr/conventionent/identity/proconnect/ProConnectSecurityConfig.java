@@ -3,6 +3,8 @@ package fr.conventionent.identity.proconnect;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @ConditionalOnProConnect
 public class ProConnectSecurityConfig {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProConnectSecurityConfig.class);
     private static final Pattern CAMUNDA_LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
     public static final String AUTHORIZATION_BASE = "/oauth2/authorization";
 
@@ -62,8 +65,10 @@ public class ProConnectSecurityConfig {
                         .loginPage(ProConnectPages.LOGIN)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
                         .successHandler(new ProConnectLoginSuccess(agents, engine))
-                        .failureHandler((request, response, exception) -> response.sendRedirect(
-                                request.getContextPath() + ProConnectPages.LOGIN + "?echec")))
+                        .failureHandler((request, response, exception) -> {
+                            LOG.warn("ProConnect : connexion refusée ({})", exception.getMessage());
+                            response.sendRedirect(request.getContextPath() + ProConnectPages.LOGIN + "?echec");
+                        }))
                 .logout(logout -> logout
                         .logoutRequestMatcher(logoutRequests())
                         .logoutSuccessHandler(new ProConnectLogoutSuccess(registrations)))

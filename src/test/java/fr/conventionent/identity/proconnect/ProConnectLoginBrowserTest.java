@@ -122,8 +122,13 @@ class ProConnectLoginBrowserTest extends ConventionLifeTest {
             browser.waitForText("La connexion par ProConnect n'a pas abouti.");
             assertThat(browser.currentUrl()).isEqualTo(application("/connexion?echec"));
             browser.screenshot("jeton-falsifie");
+            assertThat(agents()).as("no account from a token the provider's keys did not sign").isEmpty();
+
+            PROVIDER.forgeIdTokens(false);
+            browser.clickLink("Se connecter avec ProConnect");
+            browser.waitForTasklist();
         }
-        assertThat(agents()).as("no account from a token the provider's keys did not sign").isEmpty();
+        assertThat(agents()).as("the same login, with a token signed by the published key, opens Tasklist").hasSize(1);
     }
 
     @Test
