@@ -73,7 +73,8 @@ class TasklistJourneyBrowserTest extends EngineTest {
 
             browser.login("ien.versailles");
             browser.openTask("Transmettre la convention");
-            browser.waitForText("Télécharger la convention (DOCX)");
+            browser.waitForText("Télécharger la convention à examiner (PDF)");
+            browser.waitForText("Empreinte SHA-256");
             browser.choose("Rejeter");
             browser.fill("Field_Motif", MOTIF);
             browser.screenshot("rejet-ien");
@@ -153,7 +154,8 @@ class TasklistJourneyBrowserTest extends EngineTest {
 
     private static void signCopies(TasklistBrowser browser) throws Exception {
         browser.openTask("Signer la convention en 2 exemplaires");
-        browser.waitForText("Télécharger la convention (DOCX)");
+        browser.waitForText("Télécharger la convention (PDF)");
+        browser.waitForText("empreinte SHA-256");
         browser.check("input[id$='Field_ExemplairesSignes']");
         browser.screenshot("exemplaires-signes");
         browser.complete();

@@ -25,7 +25,7 @@ import fr.conventionent.ConventionEntApplication;
  */
 public final class AppNode implements AutoCloseable {
 
-    public static final String ADMIN_PASSWORD = "admin-cluster";
+    public static final String ADMIN_PASSWORD = "Grappe-Noeud-2026";
 
     private final String name;
     private final Map<String, String> properties = new LinkedHashMap<>();
