@@ -18,9 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Resident memory and start-up time of the application against a bare Camunda starter (webapp + REST + H2, no code of
@@ -32,11 +36,29 @@ import org.junit.jupiter.api.Timeout;
  */
 class MemoryBenchmark {
 
-    /** The Dockerfile's flags: what production runs with. */
-    private static final String DEFAULT_JVM_FLAGS = "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-            + " -Duser.timezone=Europe/Paris";
+    /**
+     * The image's flags (Dockerfile's JAVA_TOOL_OPTIONS), and the memory its container is given (docker-compose.yml's
+     * mem_limit for the application), which the JVM takes as its RAM.
+     */
+    private static final String DEFAULT_JVM_FLAGS = imageFlags() + " -XX:MaxRAM=1536m";
     private static final Path BARE_PROJECT = Path.of("src/test/demarreur-nu");
     private static final Path OUTPUT = Path.of("target/benchmark");
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    /** What each start is compared with: the bare starter in the same situation (empty data folder, or its own). */
+    private enum Situation {
+        PREMIER("premier démarrage", "premier démarrage (dossier de données vide)"),
+        PREMIER_SANS_EXEMPLES("premier démarrage", "premier démarrage sans conventions d'exemple (comme en production)"),
+        REDEMARRAGE("redémarrage", "redémarrage sur les données du premier démarrage");
+
+        final String yardstick;
+        final String label;
+
+        Situation(String yardstick, String label) {
+            this.yardstick = yardstick;
+            this.label = label;
+        }
+    }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.MINUTES)
@@ -56,21 +78,38 @@ class MemoryBenchmark {
                         + Files.readString(OUTPUT.resolve("classpath-application.txt")).trim(),
                 List.of());
 
-        List<Start> results = new ArrayList<>();
+        List<Start> bareStarts = new ArrayList<>();
+        List<Start> applicationStarts = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            for (Candidate candidate : List.of(bare, application)) {
-                Path data = Files.createTempDirectory("memoire-");
-                results.add(candidate.start(flags, data, "premier démarrage", run, settleSeconds));
-                results.add(candidate.start(flags, data, "redémarrage", run, settleSeconds));
+            bareStarts.addAll(startTwice(bare, flags, run, settleSeconds));
+            applicationStarts.addAll(startTwice(application, flags, run, settleSeconds));
+            Path data = Files.createTempDirectory("memoire-");
+            try {
+                applicationStarts.add(application.start(flags, data, Situation.PREMIER_SANS_EXEMPLES, run,
+                        settleSeconds, "--convention.demo-conventions=false"));
+            } finally {
+                FileSystemUtils.deleteRecursively(data);
             }
         }
 
         StringWriter text = new StringWriter();
-        report(new PrintWriter(text), results, bare, application, runs, flags);
+        report(new PrintWriter(text), bareStarts, applicationStarts, runs, flags);
         System.out.println();
         System.out.print(text);
         Files.writeString(Path.of("target/benchmark-memoire.txt"), text.toString());
-        assertThat(results).allMatch(start -> start.rssMegabytes() > 0);
+        assertThat(applicationStarts).allMatch(start -> start.rssMegabytes() > 0);
+    }
+
+    /** A first start on an empty data folder, then a restart on what it left. */
+    private static List<Start> startTwice(Candidate candidate, List<String> flags, int run, int settleSeconds)
+            throws Exception {
+        Path data = Files.createTempDirectory("memoire-");
+        try {
+            return List.of(candidate.start(flags, data, Situation.PREMIER, run, settleSeconds),
+                    candidate.start(flags, data, Situation.REDEMARRAGE, run, settleSeconds));
+        } finally {
+            FileSystemUtils.deleteRecursively(data);
+        }
     }
 
     private static void buildBareStarter() throws Exception {
@@ -80,39 +119,42 @@ class MemoryBenchmark {
         assertThat(maven.waitFor()).as("construction du démarreur nu (mvn)").isZero();
     }
 
-    private static void report(PrintWriter out, List<Start> results, Candidate bare, Candidate application, int runs,
+    private static void report(PrintWriter out, List<Start> bareStarts, List<Start> applicationStarts, int runs,
             List<String> flags) {
         out.printf(Locale.FRANCE, "Mémoire résidente et démarrage, médiane de %d essais, drapeaux JVM : %s%n", runs,
                 String.join(" ", flags));
-        out.println("                                              RSS (Mo)   prêt en (s)   tas utilisé (Mo)");
-        for (String kind : List.of("premier démarrage", "redémarrage")) {
-            for (Candidate candidate : List.of(bare, application)) {
-                List<Start> mine = results.stream()
-                        .filter(start -> start.candidate() == candidate && start.kind().equals(kind)).toList();
-                out.printf(Locale.FRANCE, "%-22s %-20s %8.0f %13.1f %18.0f%n", candidate.name(), kind,
-                        median(mine.stream().mapToDouble(Start::rssMegabytes).toArray()),
-                        median(mine.stream().mapToDouble(Start::readySeconds).toArray()),
-                        median(mine.stream().mapToDouble(Start::heapUsedMegabytes).toArray()));
-            }
+        out.printf("%-92s %8s %11s %9s%n", "", "RSS (Mo)", "prêt en (s)", "tas (Mo)");
+        for (Situation situation : List.of(Situation.PREMIER, Situation.REDEMARRAGE)) {
+            line(out, "démarreur Camunda nu, " + situation.label, of(bareStarts, situation));
         }
-        for (String kind : List.of("premier démarrage", "redémarrage")) {
+        for (Situation situation : Situation.values()) {
+            line(out, "Convention ENT, " + situation.label, of(applicationStarts, situation));
+        }
+        for (Situation situation : Situation.values()) {
+            List<Start> measured = of(applicationStarts, situation);
+            List<Start> yardstick = bareStarts.stream()
+                    .filter(start -> start.situation().yardstick.equals(situation.yardstick)
+                            && start.situation() != Situation.PREMIER_SANS_EXEMPLES)
+                    .toList();
             out.printf(Locale.ROOT, "RSS ratio vs bare starter: %.2f (%s)%n",
-                    ratio(results, application, bare, kind, Start::rssMegabytes), kind);
+                    median(measured, Start::rssMegabytes) / median(yardstick, Start::rssMegabytes), situation.label);
             out.printf(Locale.ROOT, "Start-up ratio vs bare starter: %.2f (%s)%n",
-                    ratio(results, application, bare, kind, Start::readySeconds), kind);
+                    median(measured, Start::readySeconds) / median(yardstick, Start::readySeconds), situation.label);
         }
         out.flush();
     }
 
-    private static double ratio(List<Start> results, Candidate measured, Candidate yardstick, String kind,
-            java.util.function.ToDoubleFunction<Start> figure) {
-        return medianOf(results, measured, kind, figure) / medianOf(results, yardstick, kind, figure);
+    private static void line(PrintWriter out, String label, List<Start> starts) {
+        out.printf(Locale.FRANCE, "%-92s %8.0f %11.1f %9.0f%n", label, median(starts, Start::rssMegabytes),
+                median(starts, Start::readySeconds), median(starts, Start::heapUsedMegabytes));
     }
 
-    private static double medianOf(List<Start> results, Candidate candidate, String kind,
-            java.util.function.ToDoubleFunction<Start> figure) {
-        return median(results.stream().filter(start -> start.candidate() == candidate && start.kind().equals(kind))
-                .mapToDouble(figure).toArray());
+    private static List<Start> of(List<Start> starts, Situation situation) {
+        return starts.stream().filter(start -> start.situation() == situation).toList();
+    }
+
+    private static double median(List<Start> starts, ToDoubleFunction<Start> figure) {
+        return median(starts.stream().mapToDouble(figure).toArray());
     }
 
     private static double median(double[] values) {
@@ -122,13 +164,13 @@ class MemoryBenchmark {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private record Start(Candidate candidate, String kind, double rssMegabytes, double readySeconds,
-            double heapUsedMegabytes) {
+    private record Start(Situation situation, double rssMegabytes, double readySeconds, double heapUsedMegabytes) {
     }
 
     private record Candidate(String name, String mainClass, String classpath, List<String> arguments) {
 
-        Start start(List<String> flags, Path data, String kind, int run, int settleSeconds) throws Exception {
+        Start start(List<String> flags, Path data, Situation situation, int run, int settleSeconds,
+                String... extraArguments) throws Exception {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(flags);
@@ -138,8 +180,9 @@ class MemoryBenchmark {
             command.add(classpath);
             command.add(mainClass);
             command.addAll(arguments);
+            command.addAll(List.of(extraArguments));
             Path log = OUTPUT.resolve("memoire-" + (mainClass.startsWith("demarreurnu") ? "nu" : "application") + "-"
-                    + run + "-" + (kind.startsWith("premier") ? "1" : "2") + ".log");
+                    + run + "-" + situation.name().toLowerCase(Locale.ROOT) + ".log");
             Process process = new ProcessBuilder(command).directory(data.toFile()).redirectErrorStream(true).start();
             try {
                 double readySeconds = waitUntilReady(process, log);
@@ -147,8 +190,8 @@ class MemoryBenchmark {
                 double rss = residentMegabytes(process.pid());
                 double heap = heapUsedMegabytes(process.pid());
                 System.out.printf(Locale.FRANCE, "%s, %s, essai %d : %.0f Mo résidents, prêt en %.1f s%n",
-                        name, kind, run, rss, readySeconds);
-                return new Start(this, kind, rss, readySeconds, heap);
+                        name, situation.label, run, rss, readySeconds);
+                return new Start(situation, rss, readySeconds, heap);
             } finally {
                 process.destroy();
                 if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -194,14 +237,26 @@ class MemoryBenchmark {
         throw new IllegalStateException("VmRSS absent pour " + pid);
     }
 
-    /** Heap in use, from jcmd (GC.heap_info's "used" figure), to tell heap from the rest of the footprint. */
+    /** Heap in use, from jcmd (GC.heap_info, all generations), to tell heap from the rest of the footprint. */
     private static double heapUsedMegabytes(long pid) throws Exception {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor();
-        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(output);
-        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+        long usedKilobytes = output.lines()
+                .filter(line -> line.contains("generation") || line.contains("heap"))
+                .map(HEAP_USED::matcher).filter(Matcher::find)
+                .mapToLong(used -> Long.parseLong(used.group(1))).sum();
+        return usedKilobytes / 1024.0;
+    }
+
+    private static String imageFlags() {
+        try {
+            Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]+)\"").matcher(Files.readString(Path.of("Dockerfile")));
+            return options.find() ? options.group(1) : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int freePort() throws IOException {
