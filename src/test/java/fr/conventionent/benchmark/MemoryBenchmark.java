@@ -123,7 +123,7 @@ class MemoryBenchmark {
             List<String> flags) {
         out.printf(Locale.FRANCE, "Mémoire résidente et démarrage, médiane de %d essais, drapeaux JVM : %s%n", runs,
                 String.join(" ", flags));
-        out.printf("%-92s %8s %11s %9s%n", "", "RSS (Mo)", "prêt en (s)", "tas (Mo)");
+        out.printf("%-92s %8s %11s %8s %9s%n", "", "RSS (Mo)", "prêt en (s)", "CPU (s)", "tas (Mo)");
         for (Situation situation : List.of(Situation.PREMIER, Situation.REDEMARRAGE)) {
             line(out, "démarreur Camunda nu, " + situation.label, of(bareStarts, situation));
         }
@@ -140,13 +140,16 @@ class MemoryBenchmark {
                     median(measured, Start::rssMegabytes) / median(yardstick, Start::rssMegabytes), situation.label);
             out.printf(Locale.ROOT, "Start-up ratio vs bare starter: %.2f (%s)%n",
                     median(measured, Start::readySeconds) / median(yardstick, Start::readySeconds), situation.label);
+            out.printf(Locale.ROOT, "Start-up CPU ratio vs bare starter: %.2f (%s)%n",
+                    median(measured, Start::cpuSeconds) / median(yardstick, Start::cpuSeconds), situation.label);
         }
         out.flush();
     }
 
     private static void line(PrintWriter out, String label, List<Start> starts) {
-        out.printf(Locale.FRANCE, "%-92s %8.0f %11.1f %9.0f%n", label, median(starts, Start::rssMegabytes),
-                median(starts, Start::readySeconds), median(starts, Start::heapUsedMegabytes));
+        out.printf(Locale.FRANCE, "%-92s %8.0f %11.1f %8.1f %9.0f%n", label, median(starts, Start::rssMegabytes),
+                median(starts, Start::readySeconds), median(starts, Start::cpuSeconds),
+                median(starts, Start::heapUsedMegabytes));
     }
 
     private static List<Start> of(List<Start> starts, Situation situation) {
@@ -164,7 +167,8 @@ class MemoryBenchmark {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private record Start(Situation situation, double rssMegabytes, double readySeconds, double heapUsedMegabytes) {
+    private record Start(Situation situation, double rssMegabytes, double readySeconds, double cpuSeconds,
+            double heapUsedMegabytes) {
     }
 
     private record Candidate(String name, String mainClass, String classpath, List<String> arguments) {
@@ -186,12 +190,13 @@ class MemoryBenchmark {
             Process process = new ProcessBuilder(command).directory(data.toFile()).redirectErrorStream(true).start();
             try {
                 double readySeconds = waitUntilReady(process, log);
+                double cpuSeconds = cpuSeconds(process.pid());
                 TimeUnit.SECONDS.sleep(settleSeconds);
                 double rss = residentMegabytes(process.pid());
                 double heap = heapUsedMegabytes(process.pid());
-                System.out.printf(Locale.FRANCE, "%s, %s, essai %d : %.0f Mo résidents, prêt en %.1f s%n",
-                        name, situation.label, run, rss, readySeconds);
-                return new Start(situation, rss, readySeconds, heap);
+                System.out.printf(Locale.FRANCE, "%s, %s, essai %d : %.0f Mo résidents, prêt en %.1f s (%.1f s de CPU)%n",
+                        name, situation.label, run, rss, readySeconds, cpuSeconds);
+                return new Start(situation, rss, readySeconds, cpuSeconds, heap);
             } finally {
                 process.destroy();
                 if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -226,6 +231,17 @@ class MemoryBenchmark {
         copier.setDaemon(true);
         copier.start();
         return ready.get(5, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Processor time spent until ready (user + system, /proc/<pid>/stat), which a busy machine does not inflate as it
+     * does the elapsed time.
+     */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command name: state is field 3 of the file, utime 14 and stime 15 (clock ticks, 100 per second)
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static double residentMegabytes(long pid) throws IOException {
