@@ -3,7 +3,11 @@ package fr.conventionent.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.conventionent.config.guard.VariableWriteRefusedException;
 import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.identity.local.AdminPasswordCheck.PasswordRules;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,8 +36,12 @@ import jakarta.servlet.http.HttpServletResponse;
 public class RefusedSubmissionFilter {
 
     @Bean
-    public FilterRegistrationBean<OncePerRequestFilter> refusedSubmissionFilterRegistration() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
+    public FilterRegistrationBean<OncePerRequestFilter> refusedSubmissionFilterRegistration(
+            ObjectProvider<ProcessEngine> engine) {
+        Supplier<String> passwordRefusal = () -> PasswordRules.refusal(
+                ((ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration()).getPasswordPolicy());
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new Filter(passwordRefusal));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         return registration;
     }
@@ -63,6 +72,14 @@ public class RefusedSubmissionFilter {
     }
 
     static class Filter extends OncePerRequestFilter {
+
+        /** The engine's message when a password breaks the policy (answered with 500 by its REST API). */
+        private static final String PASSWORD_POLICY = "Password does not match policy";
+        private final Supplier<String> passwordRefusal;
+
+        Filter(Supplier<String> passwordRefusal) {
+            this.passwordRefusal = passwordRefusal;
+        }
 
         private static final ObjectMapper JSON = new ObjectMapper();
         /** The engine's authorization details: English permission names, of no use to the user. */
@@ -101,6 +118,11 @@ public class RefusedSubmissionFilter {
                 error.put("message", french.endsWith("'") ? french.substring(0, french.length() - 1) : french);
                 error.remove(AUTHORIZATION_DETAILS);
                 replace(wrapper, refusal.status, error);
+            } else if (wrapper.getStatus() >= 400 && body.contains(PASSWORD_POLICY)) {
+                ObjectNode error = (ObjectNode) JSON.readTree(body);
+                error.put("type", "MotDePasseRefuse");
+                error.put("message", passwordRefusal.get());
+                replace(wrapper, HttpServletResponse.SC_BAD_REQUEST, error);
             } else if (wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN
                     && body.contains("\"AuthorizationException\"")) {
                 // the engine's own refusal lists permissions in English: the user reads what they may do instead

@@ -46,9 +46,16 @@ public class AdminPasswordCheck extends AbstractProcessEnginePlugin {
     }
 
     /** What each rule of Camunda's default policy asks, in French. */
-    static final class PasswordRules {
+    public static final class PasswordRules {
 
         private PasswordRules() {
+        }
+
+        /** The refusal a client reads when the engine turns a password down (REST API, Admin). */
+        public static String refusal(PasswordPolicy policy) {
+            List<String> rules = policy == null ? List.of()
+                    : policy.getRules().stream().map(PasswordRules::describe).toList();
+            return "Mot de passe refusé : il doit " + String.join(", ", rules) + ".";
         }
 
         static String describe(PasswordPolicyRule rule) {

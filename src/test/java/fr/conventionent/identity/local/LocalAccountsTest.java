@@ -16,7 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -71,6 +76,28 @@ class LocalAccountsTest extends EngineTest {
         agent.setPassword("1234");
         assertThatThrownBy(() -> identityService.saveUser(agent)).isInstanceOf(ProcessEngineException.class);
         assertThat(identityService.checkPassword(AGENT, AGENT_PASSWORD)).as("old password kept").isTrue();
+    }
+
+    @Test
+    void weakPasswordThroughTheRestApiGetsTheRulesInFrench() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> answer = rest.withBasicAuth("admin", STRONG).exchange(
+                "/engine-rest/user/" + AGENT + "/credentials", HttpMethod.PUT,
+                new HttpEntity<>("{\"password\": \"1234\", \"authenticatedUserPassword\": \"" + STRONG + "\"}", json),
+                String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).contains("Mot de passe refusé", "compter au moins 10 caractères")
+                .doesNotContain("Exception", "policy");
+        assertThat(identityService.checkPassword(AGENT, AGENT_PASSWORD)).as("old password kept").isTrue();
+
+        ResponseEntity<String> creation = rest.withBasicAuth("admin", STRONG).postForEntity("/engine-rest/user/create",
+                new HttpEntity<>("{\"profile\": {\"id\": \"agent.nouveau\"}, \"credentials\": {\"password\": \"abc\"}}",
+                        json), String.class);
+        assertThat(creation.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(creation.getBody()).contains("Mot de passe refusé");
+        assertThat(identityService.createUserQuery().userId("agent.nouveau").count()).isZero();
     }
 
     @Test
