@@ -1,10 +1,7 @@
 package fr.conventionent.avenant;
 
-import java.io.InputStream;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +26,6 @@ public class GenerateAvenantDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) throws Exception {
         avenants.generate(execution);
         FileValue docx = execution.getVariableTyped(AvenantProcess.AVENANT_DOCX);
-        try (InputStream in = docx.getValue()) {
-            execution.setVariable(AVENANT_PDF, Variables.fileValue(PdfDocuments.fileName(docx.getFilename()))
-                    .file(pdf.toPdf(in.readAllBytes())).mimeType(PdfDocuments.MIME_TYPE).create());
-        }
+        execution.setVariable(AVENANT_PDF, pdf.pdfOf(docx));
     }
 }

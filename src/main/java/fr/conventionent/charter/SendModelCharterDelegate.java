@@ -9,11 +9,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
 import fr.conventionent.convention.ConventionRecipients;
 import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.document.PdfDocuments;
 import fr.conventionent.document.UsersCharterDocument;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
@@ -31,10 +33,13 @@ public class SendModelCharterDelegate implements JavaDelegate {
     private final ConventionRecipients recipients;
     private final ConventionProperties properties;
     private final ConventionRecords records;
+    private final PdfDocuments pdf;
 
     public SendModelCharterDelegate(UsersCharterDocument document, UsersCharter charter, MailQueue mailQueue,
                                     MailTemplates templates, ConventionRecipients recipients,
-                                    ConventionProperties properties, ConventionRecords records) {
+                                    ConventionProperties properties, ConventionRecords records,
+                                    PdfDocuments pdf) {
+        this.pdf = pdf;
         this.records = records;
         this.document = document;
         this.charter = charter;
@@ -48,8 +53,11 @@ public class SendModelCharterDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String numero = execution.getProcessBusinessKey();
         byte[] model = document.generate(records.communeName(execution.getProcessBusinessKey()));
-        execution.setVariable(UsersCharterProcess.MODELE_CHARTE, Variables.fileValue(UsersCharterDocument.FILE_NAME)
-                .file(model).mimeType(UsersCharterDocument.MIME_TYPE).create());
+        FileValue modelDocx = Variables.fileValue(UsersCharterDocument.FILE_NAME).file(model)
+                .mimeType(UsersCharterDocument.MIME_TYPE).create();
+        execution.setVariable(UsersCharterProcess.MODELE_CHARTE, modelDocx);
+        // the DOCX is the model each school council adapts; the PDF is there to read and print as it stands
+        execution.setVariable(UsersCharterProcess.MODELE_CHARTE_PDF, pdf.pdfOf(modelDocx));
         List<Map<String, Object>> schools = charter.pending(numero).stream().map(school -> variables(
                 "nom", school.nom(), "uai", school.uai(), "adoptee", school.adopted()
                         ? FrenchFormats.longDate(LocalDate.parse(school.dateAdoption())) : null)).toList();

@@ -18,6 +18,7 @@ public final class UsersCharterProcess {
     public static final String ECOLES_EN_ATTENTE = "ecolesEnAttente";
     public static final String TOUTES_ADOPTEES = "chartesToutesAdoptees";
     public static final String MODELE_CHARTE = "modeleCharte";
+    public static final String MODELE_CHARTE_PDF = "modeleChartePdf";
 
     /** Where Tasklist users download the model charter (also mailed, and kept as {@code modeleCharte}). */
     public static final String MODEL_URL = "/documents/modele-charte-utilisateurs-ent.docx";

@@ -19,6 +19,8 @@ public final class DenonciationProcess {
     /** Optional reason given in the start form, quoted in the letter. */
     public static final String MOTIF_DENONCIATION = "motifDenonciation";
     public static final String LETTRE = "lettreDenonciation";
+    /** The letter as sent (PDF), attached to the mail that notifies it. */
+    public static final String LETTRE_PDF = "lettreDenonciationPdf";
     public static final String DECISION_DENONCIATION = "decisionDenonciation";
     public static final String DECISION_NOTIFIER = "notifier";
     public static final String DECISION_ABANDONNER = "abandonner";

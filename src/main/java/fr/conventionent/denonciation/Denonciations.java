@@ -29,6 +29,7 @@ import fr.conventionent.convention.Party;
 import fr.conventionent.convention.RunningAvenants;
 import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.document.LetterDocument;
+import fr.conventionent.document.PdfDocuments;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
@@ -55,10 +56,13 @@ public class Denonciations {
     private final ConventionRecipients recipients;
     private final ConventionLife life;
     private final ConventionRecords records;
+    private final PdfDocuments pdf;
 
     public Denonciations(ConventionProcedures procedures, ConventionRegistry registry, ConventionDates dates,
                          LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue, MailTemplates templates,
-                         ConventionRecipients recipients, ConventionLife life, ConventionRecords records) {
+                         ConventionRecipients recipients, ConventionLife life, ConventionRecords records,
+                         PdfDocuments pdf) {
+        this.pdf = pdf;
         this.life = life;
         this.records = records;
         this.procedures = procedures;
@@ -98,9 +102,11 @@ public class Denonciations {
                 + " obligations, et l'ENT reste accessible aux écoles de la commune.");
         body.add("Les données de l'annuaire fédérateur cesseront d'être mises à disposition de l'ENT au terme du"
                 + " préavis, et le dossier de la convention sera archivé.");
-        execution.setVariable(LETTRE, letters.letterAbout(execution, from,
+        FileValue letter = letters.letterAbout(execution, from,
                 "Dénonciation de la convention relative à l'utilisation de l'ENT dans les écoles", body,
-                "Denonciation-" + numero + ".docx"));
+                "Denonciation-" + numero + ".docx");
+        execution.setVariable(LETTRE, letter);
+        execution.setVariable(LETTRE_PDF, pdf.pdfOf(letter));
     }
 
     /** "Notifier la dénonciation": notified on a day between the opening and today, or abandoned. */
@@ -142,8 +148,10 @@ public class Denonciations {
         avenants.cancel(numero, "la convention a été dénoncée le " + FrenchFormats.longDate(notified), execution);
 
         Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
+        // the letter as sent: its PDF, not the editable DOCX
+        FileValue sentLetter = execution.getVariableTyped(LETTRE_PDF);
         byte[] content;
-        try (var in = letter.getValue()) {
+        try (var in = sentLetter.getValue()) {
             content = in.readAllBytes();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -151,7 +159,7 @@ public class Denonciations {
         mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render("convention-denoncee",
                 variables("numero", numero, "partie", capitalize(from.label(records.communeName(numero))),
                         "notification", FrenchFormats.longDate(notified), "fin", FrenchFormats.longDate(end))),
-                new Mail.Attachment(letter.getFilename(), LetterDocument.MIME_TYPE, content)));
+                new Mail.Attachment(sentLetter.getFilename(), PdfDocuments.MIME_TYPE, content)));
     }
 
     /** Abandoned before being notified: the convention goes on, free for another procedure. */

@@ -2,10 +2,15 @@ package fr.conventionent.document;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.docx4j.Docx4J;
 import org.docx4j.convert.out.FOSettings;
 import org.docx4j.fonts.IdentityPlusMapper;
@@ -53,6 +58,16 @@ public class PdfDocuments {
             return out.toByteArray();
         } catch (Exception e) {
             throw new IllegalStateException("Conversion du document en PDF impossible", e);
+        }
+    }
+
+    /** The PDF beside a generated DOCX file variable, named after it ({@code X.docx} → {@code X.pdf}). */
+    public FileValue pdfOf(FileValue docx) {
+        try (InputStream in = docx.getValue()) {
+            return Variables.fileValue(fileName(docx.getFilename())).file(toPdf(in.readAllBytes())).mimeType(MIME_TYPE)
+                    .create();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

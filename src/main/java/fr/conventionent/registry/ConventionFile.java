@@ -34,15 +34,21 @@ import fr.conventionent.signature.SignatureCircuitProcess;
 @Component
 public class ConventionFile {
 
-    private static final Map<String, String> DOCUMENT_LABELS = Map.of(
-            ConventionVariables.CONVENTION_DOCX, "Convention (DOCX)",
-            ConventionVariables.CONVENTION_SIGNEE_SCAN, "Convention signée (scan PDF)",
-            "bordereauCircuit", "Bordereau de circuit (DOCX)",
-            "avenantDocx", "Avenant (DOCX)",
-            "avenantSigneScan", "Avenant signé (scan PDF)",
-            "lettreDenonciation", "Lettre de dénonciation (DOCX)",
-            "lettreMiseEnDemeure", "Lettre de mise en demeure (DOCX)",
-            "compteRenduComite", "Compte rendu de comité de pilotage");
+    private static final Map<String, String> DOCUMENT_LABELS = Map.ofEntries(
+            Map.entry(ConventionVariables.CONVENTION_DOCX, "Convention (DOCX)"),
+            Map.entry(ConventionVariables.CONVENTION_PDF, "Convention (PDF)"),
+            Map.entry(ConventionVariables.CONVENTION_SIGNEE_SCAN, "Convention signée (scan PDF)"),
+            Map.entry("bordereauCircuit", "Bordereau de circuit (DOCX)"),
+            Map.entry("avenantDocx", "Avenant (DOCX)"),
+            Map.entry("avenantPdf", "Avenant (PDF)"),
+            Map.entry("avenantSigneScan", "Avenant signé (scan PDF)"),
+            Map.entry("lettreDenonciation", "Lettre de dénonciation (DOCX)"),
+            Map.entry("lettreDenonciationPdf", "Lettre de dénonciation (PDF)"),
+            Map.entry("lettreMiseEnDemeure", "Lettre de mise en demeure (DOCX)"),
+            Map.entry("lettreMiseEnDemeurePdf", "Lettre de mise en demeure (PDF)"),
+            Map.entry("modeleCharte", "Modèle de charte des utilisateurs (DOCX)"),
+            Map.entry("modeleChartePdf", "Modèle de charte des utilisateurs (PDF)"),
+            Map.entry("compteRenduComite", "Compte rendu de comité de pilotage"));
 
     private final HistoryService historyService;
     private final UserDirectory users;

@@ -34,6 +34,8 @@ public final class ResiliationProcess {
 
     /** "Envoyer la mise en demeure en recommandé". */
     public static final String LETTRE = "lettreMiseEnDemeure";
+    /** The letter as sent (PDF), attached to the mail that tells both parties. */
+    public static final String LETTRE_PDF = "lettreMiseEnDemeurePdf";
     public static final String DECISION_ENVOI = "decisionMiseEnDemeure";
     public static final String DECISION_ENVOYEE = "envoyee";
     public static final String DECISION_ABANDONNER = "abandonner";

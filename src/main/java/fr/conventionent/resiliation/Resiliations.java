@@ -33,6 +33,7 @@ import fr.conventionent.convention.Party;
 import fr.conventionent.convention.RunningAvenants;
 import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.document.LetterDocument;
+import fr.conventionent.document.PdfDocuments;
 import fr.conventionent.identity.EngineAuthorization;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
@@ -65,11 +66,14 @@ public class Resiliations {
     private final EngineAuthorization engineAuthorization;
     private final ConventionLife life;
     private final ConventionRecords records;
+    private final PdfDocuments pdf;
 
     public Resiliations(ConventionProcedures procedures, ConventionRegistry registry, ConventionDates dates,
                         LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue, MailTemplates templates,
                         ConventionRecipients recipients, RuntimeService runtimeService,
-                        EngineAuthorization engineAuthorization, ConventionLife life, ConventionRecords records) {
+                        EngineAuthorization engineAuthorization, ConventionLife life, ConventionRecords records,
+                        PdfDocuments pdf) {
+        this.pdf = pdf;
         this.life = life;
         this.records = records;
         this.procedures = procedures;
@@ -145,9 +149,11 @@ public class Resiliations {
         body.add("Jusqu'à l'expiration de ce délai, les parties restent tenues d'exécuter leurs obligations"
                 + " contractuelles. En cas de résiliation, l'ENT restera accessible aux écoles jusqu'à la fin de"
                 + " l'année scolaire en cours.");
-        execution.setVariable(LETTRE, letters.letterAbout(execution, from,
+        FileValue letter = letters.letterAbout(execution, from,
                 "Mise en demeure – convention relative à l'utilisation de l'ENT dans les écoles", body,
-                "Mise-en-demeure-" + numero + ".docx"));
+                "Mise-en-demeure-" + numero + ".docx");
+        execution.setVariable(LETTRE, letter);
+        execution.setVariable(LETTRE_PDF, pdf.pdfOf(letter));
     }
 
     /** "Envoyer la mise en demeure": sent on a day between the opening and today, or abandoned. */
@@ -191,7 +197,7 @@ public class Resiliations {
                 variables("numero", numero, "partie", capitalize(from.label(records.communeName(numero))),
                         "dateEnvoi", FrenchFormats.longDate(sent), "manquement", breachText(execution),
                         "dateResiliation", FrenchFormats.longDate(resiliation))),
-                new Mail.Attachment(letter.getFilename(), LetterDocument.MIME_TYPE, bytes(letter))));
+                sentLetter(execution)));
     }
 
     /** "Enregistrer l'avis de réception": received after the sending, not in the future. */
@@ -295,6 +301,12 @@ public class Resiliations {
         }
         return "le non-respect de l'engagement contractuel suivant\u00a0: "
                 + (commitment == null ? "" : commitment.label());
+    }
+
+    /** The letter as sent: its PDF, not the editable DOCX. */
+    private static Mail.Attachment sentLetter(DelegateExecution execution) {
+        FileValue letter = execution.getVariableTyped(LETTRE_PDF);
+        return new Mail.Attachment(letter.getFilename(), PdfDocuments.MIME_TYPE, bytes(letter));
     }
 
     private static byte[] bytes(FileValue file) {

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.support.ConventionLifeTest;
+import fr.conventionent.support.PdfText;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
@@ -38,6 +40,10 @@ class UsersCharterProcessTest extends ConventionLifeTest {
         assertThat(recipients(model)).contains("mairie.versailles@demo.example", "referent.ent@versailles.example");
         assertThat(((MimeMultipart) model.getContent()).getBodyPart(1).getFileName())
                 .isEqualTo("Modele-charte-utilisateurs-ENT.docx");
+        FileValue printable = (FileValue) runtimeService.createVariableInstanceQuery()
+                .variableName(UsersCharterProcess.MODELE_CHARTE_PDF).singleResult().getTypedValue();
+        assertThat(printable.getFilename()).isEqualTo("Modele-charte-utilisateurs-ENT.pdf");
+        assertThat(PdfText.of(printable.getValue().readAllBytes()).flat()).contains("Versailles");
 
         Task first = task(numero, TASK_RECORD_ADOPTION);
         List<SchoolCharter> shown = JsonVariables.readList(taskService.getVariable(first.getId(), ECOLES_CHARTE),

@@ -25,6 +25,7 @@ import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.support.ConventionLifeTest;
+import fr.conventionent.support.PdfText;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
@@ -78,8 +79,11 @@ class DenonciationProcessTest extends ConventionLifeTest {
         assertThat(recipients(notified)).contains("mairie.versailles@demo.example",
                 "referent.ent@versailles.example", "daces@demo.example");
         assertThat(body(notified)).contains("La commune de Versailles a dénoncé", "notifiée le 8 juin 2027");
-        assertThat(((MimeMultipart) notified.getContent()).getBodyPart(1).getFileName())
-                .isEqualTo("Denonciation-" + numero + ".docx");
+        var sentLetter = ((MimeMultipart) notified.getContent()).getBodyPart(1);
+        assertThat(sentLetter.getFileName()).as("the letter as sent, not the editable DOCX")
+                .isEqualTo("Denonciation-" + numero + ".pdf");
+        assertThat(PdfText.of(sentLetter.getInputStream().readAllBytes()).flat())
+                .contains("Dénonciation de la convention", numero);
 
         fire(timer(denonciation.getId(), TIMER_NOTICE_ENDS));
 

@@ -49,7 +49,7 @@ class ResiliationProcessTest extends ConventionLifeTest {
     }
 
     @Test
-    void aRemediedBreachClosesTheProcedureAndTheConventionGoesOn() {
+    void aRemediedBreachClosesTheProcedureAndTheConventionGoesOn() throws Exception {
         ProcessInstance convention = signedConvention("2026-09-15");
         String numero = numero(convention);
         moveClockTo("2027-02-01", 9);
@@ -65,6 +65,10 @@ class ResiliationProcessTest extends ConventionLifeTest {
         executeDueJobs();
         MimeMessage notice = mailsAbout("Mise en demeure – convention " + numero).get(0);
         assertThat(recipients(notice)).contains("mairie.versailles@demo.example", "daces@demo.example");
+        var sentLetter = ((jakarta.mail.internet.MimeMultipart) notice.getContent()).getBodyPart(1);
+        assertThat(sentLetter.getFileName()).isEqualTo("Mise-en-demeure-" + numero + ".pdf");
+        assertThat(fr.conventionent.support.PdfText.of(sentLetter.getInputStream().readAllBytes()).flat())
+                .contains("Mise en demeure", numero);
         assertThat(body(notice)).contains("La commune de Versailles a adressé le 1er février 2027",
                 "mise à disposition des données de l'annuaire fédérateur", "résiliée de plein droit le 1er mai 2027");
         assertThat(task(numero, TASK_CONFIRM_REMEDY).getDueDate()).isEqualTo(day("2027-05-01"));
