@@ -108,7 +108,7 @@ public class RegistryRepository {
     }
 
     /** The rows this viewer may see (RegistryScope in SQL): nothing unless a group grants it. */
-    static String visibility(Viewer viewer, MapSqlParameterSource parameters) {
+    public static String visibility(Viewer viewer, MapSqlParameterSource parameters) {
         if (viewer.seesAll()) {
             return "1 = 1";
         }

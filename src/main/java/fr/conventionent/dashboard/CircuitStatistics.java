@@ -1,0 +1,158 @@
+package fr.conventionent.dashboard;
+
+import static fr.conventionent.dashboard.DashboardTable.column;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import fr.conventionent.convention.ConventionDates;
+import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.signature.SignatureCircuitProcess;
+
+/**
+ * How long the circuit takes and where it rejects, from the engine's history: the task instances of a convention and
+ * of the circuit it calls ({@code ACT_HI_TASKINST}, whose root instance is the convention's, so the {@code convention}
+ * table gives commune, département and circonscription), and each rejection's reason, the {@code motifRejet} variable
+ * written by the rejected step ({@code ACT_HI_DETAIL}, tied to that step by its activity instance). Medians and
+ * 90th percentiles are computed by the database ({@code PERCENTILE_CONT}, on PostgreSQL as on H2).
+ */
+@Repository
+public class CircuitStatistics {
+
+    private static final double MS_PER_DAY = 86_400_000.0;
+    /** Reasons listed per step: the rest is in the CSV of the registry's journal. */
+    static final int MOTIFS_PER_STEP = 10;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public CircuitStatistics(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Median and 90th percentile of the days spent at each step, per group, for the steps ended in the period. */
+    public DashboardTable durations(DashboardScope scope) {
+        MapSqlParameterSource parameters = period(scope);
+        String group = scope.filter().groupColumn();
+        List<Map<String, Object>> lines = jdbc.query("SELECT t.TASK_DEF_KEY_ AS etape, " + group + " AS groupe,"
+                + " COUNT(*) AS nombre,"
+                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t.DURATION_) AS mediane,"
+                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY t.DURATION_) AS p90"
+                + " FROM ACT_HI_TASKINST t JOIN convention ON process_instance_id = t.ROOT_PROC_INST_ID_"
+                + " WHERE " + stepsInPeriod() + " AND " + scope.conventions(parameters)
+                + " GROUP BY t.TASK_DEF_KEY_, " + group, parameters, (rs, row) -> {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("etape", CircuitSteps.label(rs.getString("etape")));
+                    line.put("groupe", orUnknown(rs.getString("groupe")));
+                    line.put("nombre", rs.getLong("nombre"));
+                    line.put("medianeJours", days(rs.getDouble("mediane")));
+                    line.put("p90Jours", days(rs.getDouble("p90")));
+                    line.put("cleEtape", rs.getString("etape"));
+                    return line;
+                });
+        lines.sort(Comparator.comparing((Map<String, Object> line) -> CircuitSteps.rank((String) line.get("cleEtape")))
+                .thenComparing(line -> (String) line.get("groupe")));
+        lines.forEach(line -> line.remove("cleEtape"));
+        return new DashboardTable("Durée des étapes du circuit", "Jours passés à chaque étape terminée du "
+                + french(scope) + " (médiane et 9e décile), par " + scope.filter().groupLabel().toLowerCase() + ".",
+                List.of(column("etape", "Étape"), column("groupe", scope.filter().groupLabel()),
+                        column("nombre", "Étapes terminées"), column("medianeJours", "Médiane (jours)"),
+                        column("p90Jours", "9e décile (jours)")), lines);
+    }
+
+    /** How many times each step rejected a convention in the period. */
+    public DashboardTable rejections(DashboardScope scope) {
+        MapSqlParameterSource parameters = period(scope);
+        Map<String, Long> perStep = new TreeMap<>(Comparator.comparing(CircuitSteps::rank));
+        jdbc.query("SELECT t.TASK_DEF_KEY_ AS etape, COUNT(DISTINCT t.ID_) AS nombre " + rejected(scope, parameters)
+                + " GROUP BY t.TASK_DEF_KEY_", parameters, rs -> {
+                    perStep.put(rs.getString("etape"), rs.getLong("nombre"));
+                });
+        List<Map<String, Object>> lines = new ArrayList<>();
+        perStep.forEach((step, count) -> lines.add(line("etape", CircuitSteps.label(step), "nombre", count)));
+        return new DashboardTable("Rejets par étape", "Conventions renvoyées à la commune par chaque étape du "
+                + french(scope) + ".", List.of(column("etape", "Étape"), column("nombre", "Rejets")), lines);
+    }
+
+    /**
+     * The most frequent reasons of rejection per step, grouped by their normalised text (lower case, without
+     * accents nor punctuation, spaces collapsed): the database groups the exact texts, which are few, and they are
+     * merged here, since the two databases have no common way to strip accents.
+     */
+    public DashboardTable motifs(DashboardScope scope) {
+        MapSqlParameterSource parameters = period(scope);
+        Map<String, Map<String, Long>> perStep = new TreeMap<>(Comparator.comparing(CircuitSteps::rank));
+        jdbc.query("SELECT t.TASK_DEF_KEY_ AS etape, d.TEXT_ AS motif, COUNT(DISTINCT t.ID_) AS nombre "
+                + rejected(scope, parameters) + " GROUP BY t.TASK_DEF_KEY_, d.TEXT_", parameters, rs -> {
+                    perStep.computeIfAbsent(rs.getString("etape"), step -> new LinkedHashMap<>())
+                            .merge(Motifs.normalise(rs.getString("motif")), rs.getLong("nombre"), Long::sum);
+                });
+        List<Map<String, Object>> lines = new ArrayList<>();
+        perStep.forEach((step, motifs) -> motifs.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MOTIFS_PER_STEP)
+                .forEach(motif -> lines.add(line("etape", CircuitSteps.label(step), "motif", motif.getKey(),
+                        "nombre", motif.getValue()))));
+        return new DashboardTable("Motifs de rejet les plus fréquents", "Les " + MOTIFS_PER_STEP
+                + " motifs les plus fréquents de chaque étape du " + french(scope) + ", regroupés sans tenir compte"
+                + " des majuscules, des accents ni de la ponctuation.", List.of(column("etape", "Étape"),
+                column("motif", "Motif"), column("nombre", "Rejets")), lines);
+    }
+
+    private static String rejected(DashboardScope scope, MapSqlParameterSource parameters) {
+        parameters.addValue("motifRejet", ConventionVariables.MOTIF_REJET);
+        // only the review steps write a reason; the commune's correction removes it, which history records too
+        parameters.addValue("etapesDeDecision", List.of(SignatureCircuitProcess.REVIEW_STEPS));
+        return "FROM ACT_HI_TASKINST t JOIN ACT_HI_DETAIL d ON d.ACT_INST_ID_ = t.ACT_INST_ID_"
+                + " AND d.NAME_ = :motifRejet AND d.TEXT_ IS NOT NULL"
+                + " JOIN convention ON process_instance_id = t.ROOT_PROC_INST_ID_"
+                + " WHERE " + stepsInPeriod() + " AND t.TASK_DEF_KEY_ IN (:etapesDeDecision) AND "
+                + scope.conventions(parameters);
+    }
+
+    private static String stepsInPeriod() {
+        return "t.END_TIME_ >= :du AND t.END_TIME_ < :au AND t.TASK_DEF_KEY_ IN (:etapes)"
+                + " AND t.DURATION_ IS NOT NULL";
+    }
+
+    private static MapSqlParameterSource period(DashboardScope scope) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        parameters.addValue("du", Timestamp.from(scope.filter().du().atStartOfDay(ConventionDates.ZONE).toInstant()));
+        parameters.addValue("au", Timestamp.from(scope.filter().au().plusDays(1).atStartOfDay(ConventionDates.ZONE)
+                .toInstant()));
+        parameters.addValue("etapes", CircuitSteps.keys());
+        return parameters;
+    }
+
+    private static String french(DashboardScope scope) {
+        return "circuit entre le " + FrenchFormats.longDate(scope.filter().du()) + " et le "
+                + FrenchFormats.longDate(scope.filter().au());
+    }
+
+    static BigDecimal days(double millis) {
+        return BigDecimal.valueOf(millis / MS_PER_DAY).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    static String orUnknown(String value) {
+        return value == null ? "non renseigné" : value;
+    }
+
+    static Map<String, Object> line(Object... keysAndValues) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            line.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return line;
+    }
+}

@@ -1,0 +1,245 @@
+package fr.conventionent.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.support.Circuits;
+import fr.conventionent.support.ConventionLifeTest;
+import fr.conventionent.support.ConventionTables;
+import fr.conventionent.support.WebSession;
+
+/**
+ * The dashboard's figures, checked against conventions driven through the processes day by day (engine clock moved):
+ * Versailles (78) rejected once by its IEN then signed, Nanterre (92) rejected by its IEN after 10 days and left
+ * with the commune, Évry (91) never completed. Each role gets only the figures of its scope, in JSON as in CSV.
+ */
+class DashboardWebTest extends ConventionLifeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PERIOD = "du=2026-01-01&au=2026-02-28";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String versailles;
+    private String nanterre;
+
+    @BeforeEach
+    void conventionsDrivenThroughTheCircuit() {
+        ConventionTables.empty(jdbc);
+        jdbc.update("DELETE FROM ACT_HI_DETAIL");
+        jdbc.update("DELETE FROM ACT_HI_TASKINST");
+        moveClockTo("2026-01-05", 9);
+        ProcessInstance v = startConvention("78646");
+        ProcessInstance n = startConvention("92050");
+        startConvention("91228");
+
+        step(n, "2026-01-06", SampleConventions.completion("92050", "Nanterre", 1));
+        step(v, "2026-01-07", SampleConventions.completion("78646", "Versailles", 2));
+        step(n, "2026-01-07", Circuits.signedCopies());
+        step(v, "2026-01-08", Circuits.signedCopies());
+        step(v, "2026-01-11", Circuits.reject("Annexe 1 incomplète."));
+        step(v, "2026-01-12", SampleConventions.completion("78646", "Versailles", 2));
+        step(v, "2026-01-13", Circuits.signedCopies());
+        step(v, "2026-01-14", Circuits.approve());
+        step(v, "2026-01-15", Circuits.approve());
+        step(n, "2026-01-17", Circuits.reject("  annexe 1 : INCOMPLETE "));
+        step(v, "2026-01-17", Circuits.approve());
+        step(v, "2026-01-18", Circuits.approve());
+        step(v, "2026-01-20", Circuits.recteurSigns("2026-01-20"));
+        step(v, "2026-01-21", Circuits.scanUploaded());
+        executeDueJobs();
+        versailles = numero(v);
+        nanterre = numero(n);
+        moveClockTo("2026-03-01", 9);
+    }
+
+    private void step(ProcessInstance convention, String day, Map<String, Object> submission) {
+        moveClockTo(day, 9);
+        taskService.complete(openTask(convention).getId(), submission);
+    }
+
+    @Test
+    void stepDurationsAreMediansAndNinthDecilesOfTheStepsEndedInThePeriodPerDepartement() throws Exception {
+        List<String> lines = lines(chart("daces", "etapes?" + PERIOD), "etape", "groupe", "nombre", "medianeJours",
+                "p90Jours");
+        assertThat(lines).contains(
+                "Compléter (commune) | 78 | 2 | 1.5 | 1.9",
+                "Compléter (commune) | 92 | 1 | 1.0 | 1.0",
+                "Transmettre (IEN) | 78 | 2 | 2.0 | 2.8",
+                "Transmettre (IEN) | 92 | 1 | 10.0 | 10.0",
+                "Valider (IA-DASEN) | 78 | 1 | 2.0 | 2.0",
+                "Numériser la convention signée (DACES) | 78 | 1 | 1.0 | 1.0");
+        assertThat(lines.get(0)).startsWith("Compléter (commune)");
+
+        assertThat(lines(chart("daces", "etapes?du=2026-01-13&au=2026-02-28&par=circonscription"), "etape",
+                "groupe", "nombre")).contains("Transmettre (IEN) | versailles | 1", "Transmettre (IEN) | nanterre | 1")
+                .noneMatch(line -> line.startsWith("Compléter"));
+    }
+
+    @Test
+    void rejectionsAreCountedPerStepAndTheirReasonsGroupedWhateverTheirCaseAccentsOrPunctuation() throws Exception {
+        assertThat(lines(chart("daces", "rejets?" + PERIOD), "etape", "nombre")).containsExactly("Transmettre (IEN) | 2");
+        assertThat(lines(chart("daces", "motifs?" + PERIOD), "etape", "motif", "nombre"))
+                .containsExactly("Transmettre (IEN) | annexe 1 incomplete | 2");
+        assertThat(lines(chart("ien.versailles", "rejets?" + PERIOD), "etape", "nombre"))
+                .containsExactly("Transmettre (IEN) | 1");
+        assertThat(lines(chart("daces", "rejets?du=2026-01-12&au=2026-02-28"), "etape", "nombre"))
+                .as("le rejet du 11 janvier est hors période").containsExactly("Transmettre (IEN) | 1");
+    }
+
+    @Test
+    void conventionsWaitingBeyondTheThresholdAreListedWithALinkToTheRegistry() throws Exception {
+        assertThat(lines(chart("daces", "bloquees?seuil=30"), "etape", "nombre"))
+                .containsExactly("Compléter la convention | 2");
+        JsonNode list = chart("daces", "bloquees-liste?seuil=30");
+        assertThat(lines(list, "departement", "jours")).containsExactly("91 | 55", "92 | 43");
+        assertThat(list.at("/lignes/1/lien").asText()).isEqualTo("/registre/#" + nanterre);
+        assertThat(lines(chart("daces", "bloquees-liste?seuil=50"), "departement")).containsExactly("91");
+        assertThat(lines(chart("dasen.92", "bloquees-liste"), "numero")).containsExactly(nanterre);
+        assertThat(chart("ien.versailles", "bloquees-liste").get("lignes")).isEmpty();
+    }
+
+    @Test
+    void coverageCountsEveryCommuneOfTheReferentialAndTheSchoolsOfTheConventionsInForce() throws Exception {
+        assertThat(lines(chart("daces", "couverture"), "groupe", "enVigueur", "dansLeCircuit", "terminee", "aucune",
+                "communes", "tauxCouverture", "ecoles")).containsExactly(
+                "78 | 1 | 0 | 0 | 1 | 2 | 50.0 | 2",
+                "91 | 0 | 1 | 0 | 1 | 2 | 0.0 | 0",
+                "92 | 0 | 1 | 0 | 1 | 2 | 0.0 | 0",
+                "95 | 0 | 0 | 0 | 2 | 2 | 0.0 | 0");
+        assertThat(lines(chart("daces", "couverture?par=circonscription&departement=92"), "groupe", "dansLeCircuit",
+                "aucune")).containsExactly("nanterre | 1 | 1");
+    }
+
+    @Test
+    void dueDatesAreCountedPerMonthForTheNextTwelveMonths() throws Exception {
+        LocalDate committee = jdbc.queryForObject("SELECT prochain_comite FROM convention WHERE numero = ?",
+                java.sql.Date.class, versailles).toLocalDate();
+        JsonNode now = chart("daces", "echeances");
+        assertThat(now.get("lignes")).hasSize(12);
+        assertThat(now.at("/lignes/0/mois").asText()).isEqualTo("mars 2026");
+        for (JsonNode month : now.get("lignes")) {
+            boolean committeeMonth = month.get("moisIso").asText().equals(committee.toString().substring(0, 7));
+            assertThat(month.get("comites").asLong()).as(month.get("mois").asText()).isEqualTo(committeeMonth ? 1 : 0);
+            assertThat(month.get("reconductions").asLong()).isZero();
+        }
+
+        moveClockTo("2029-03-01", 9);
+        JsonNode later = chart("daces", "echeances");
+        assertThat(lines(later, "mois", "reconductions", "limitesDenonciation")).contains(
+                "octobre 2029 | 0 | 1", "janvier 2030 | 1 | 0", "mars 2029 | 0 | 0");
+        assertThat(chart("dasen.92", "echeances").toString()).doesNotContain("\"reconductions\":1");
+    }
+
+    @Test
+    void anIenNeverSeesAnotherCirconscriptionsFiguresNeitherInJsonNorInCsv() throws Exception {
+        for (String name : List.of("etapes", "rejets", "motifs", "bloquees", "bloquees-liste", "couverture")) {
+            String json = chart("ien.versailles", name + "?" + PERIOD + "&par=circonscription").toString();
+            assertThat(json).as(name).doesNotContain("nanterre").doesNotContain("\"92\"").doesNotContain(nanterre);
+            String csv = csv("ien.versailles", name + ".csv?" + PERIOD + "&par=circonscription");
+            assertThat(csv).as(name + ".csv").doesNotContain("nanterre").doesNotContain(nanterre);
+            String asked = chart("ien.versailles", name + "?" + PERIOD + "&circonscription=nanterre").toString();
+            assertThat(asked).as(name + " filtré sur une autre circonscription").doesNotContain("nanterre\"")
+                    .doesNotContain(nanterre);
+        }
+        assertThat(lines(chart("ien.versailles", "couverture?par=circonscription"), "groupe", "enVigueur", "aucune"))
+                .containsExactly("versailles | 1 | 1");
+        assertThat(lines(chart("dasen.92", "etapes?" + PERIOD), "groupe")).containsOnly("92");
+        assertThat(chart("ien.versailles", "perimetre").get("circonscriptions").toString())
+                .contains("versailles").doesNotContain("nanterre");
+    }
+
+    @Test
+    void theCsvOpensInAFrenchSpreadsheet() {
+        HttpResponse<byte[]> response = WebSession.loggedIn(port, "daces").getBytes("/registre/api/tableau-de-bord/"
+                + "etapes.csv?" + PERIOD);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("tableau-de-bord-etapes-2026-03-01.csv");
+        byte[] bytes = response.body();
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("Étape;Département;Étapes terminées;Médiane (jours);9e décile (jours)\r\n")
+                .contains("Transmettre (IEN);78;2;2,0;2,8\r\n");
+    }
+
+    @Test
+    void communesBadFiltersAndUnknownChartsGetAFrenchAnswerNeverAnError500() throws Exception {
+        WebSession daces = WebSession.loggedIn(port, "daces");
+        Map<String, String> refused = Map.of(
+                "etapes?du=2026-13-01", "Date invalide pour la date de début de période : « 2026-13-01 »",
+                "etapes?du=2026-03-01&au=2026-01-01", "Période inversée",
+                "couverture?par=commune", "Regroupement inconnu : « commune »",
+                "bloquees?seuil=beaucoup", "Nombre de jours attendu pour le seuil : « beaucoup »",
+                "bloquees?seuil=0", "Seuil hors limites",
+                "couverture?departement=Yvelines", "Département invalide : « Yvelines »",
+                "couverture?circonscription=%27%3B--", "Circonscription invalide");
+        for (Map.Entry<String, String> bad : refused.entrySet()) {
+            HttpResponse<String> response = daces.get("/registre/api/tableau-de-bord/" + bad.getKey());
+            assertThat(response.statusCode()).as(bad.getKey()).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).get("message").asText()).as(bad.getKey())
+                    .startsWith(bad.getValue());
+            assertThat(daces.get("/registre/api/tableau-de-bord/" + bad.getKey().replace("?", ".csv?")).statusCode())
+                    .isEqualTo(400);
+        }
+        HttpResponse<String> unknown = daces.get("/registre/api/tableau-de-bord/camembert");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("message").asText()).startsWith("Graphique inconnu : « camembert »");
+
+        HttpResponse<String> commune = WebSession.loggedIn(port, "mairie.versailles")
+                .get("/registre/api/tableau-de-bord/couverture");
+        assertThat(commune.statusCode()).isEqualTo(403);
+        assertThat(commune.body()).contains("réservé aux services de l'académie");
+        assertThat(WebSession.loggedIn(port, "mairie.versailles").get("/registre/api/tableau-de-bord/couverture.csv")
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = new WebSession(port).get("/registre/api/tableau-de-bord/etapes");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("Connectez-vous d'abord");
+    }
+
+    private JsonNode chart(String user, String path) throws Exception {
+        HttpResponse<String> response = WebSession.loggedIn(port, user).get("/registre/api/tableau-de-bord/" + path);
+        assertThat(response.statusCode()).as(user + " " + path + " : " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private String csv(String user, String path) {
+        HttpResponse<byte[]> response = WebSession.loggedIn(port, user).getBytes("/registre/api/tableau-de-bord/" + path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    /** Each line of a chart as « value | value | … » for the given columns. */
+    private static List<String> lines(JsonNode chart, String... keys) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode line : chart.get("lignes")) {
+            List<String> values = new ArrayList<>();
+            for (String key : keys) {
+                values.add(line.get(key).asText());
+            }
+            lines.add(String.join(" | ", values));
+        }
+        return lines;
+    }
+}
