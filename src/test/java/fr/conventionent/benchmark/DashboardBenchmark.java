@@ -1,0 +1,198 @@
+package fr.conventionent.benchmark;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import fr.conventionent.ConventionEntApplication;
+import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.dashboard.DashboardFilter;
+import fr.conventionent.dashboard.DashboardScope;
+import fr.conventionent.dashboard.DashboardService;
+import fr.conventionent.dashboard.DashboardTable;
+import fr.conventionent.identity.Groups;
+import fr.conventionent.registry.Viewer;
+import fr.conventionent.signature.SignatureCircuitProcess;
+
+/**
+ * Figures for the dashboard (printed, not asserted): p50 and p95 of each chart's query on embedded PostgreSQL (the
+ * postgres profile's schema and indexes) for the DACES over a year, an IA-DASEN and an IEN, at two sizes (half, then
+ * all of {@code benchmark.conventions}, 35,000 by default), each convention with 10 steps of history (one rejection by
+ * its IEN, with its reason) and 10 other variable updates in the history of details.
+ * Run: {@code mvn -Pbenchmark verify -Dtest=DashboardBenchmark [-Dbenchmark.conventions=35000]}.
+ */
+class DashboardBenchmark {
+
+    private static final int WARM_UP = 5;
+    private static final int RUNS = 40;
+    /** The 10 steps of each convention: rejected once by its IEN, then the whole circuit again up to the Recteur. */
+    private static final List<String> STEPS = List.of("UserTask_CompleteConvention", SignatureCircuitProcess.TASK_SIGN_COPIES,
+            SignatureCircuitProcess.TASK_TRANSMIT_BY_IEN, "UserTask_CompleteConvention",
+            SignatureCircuitProcess.TASK_SIGN_COPIES, SignatureCircuitProcess.TASK_TRANSMIT_BY_IEN,
+            SignatureCircuitProcess.TASK_VERIFY_BY_TICE, SignatureCircuitProcess.TASK_VALIDATE_BY_DASEN,
+            SignatureCircuitProcess.TASK_TRANSMIT_FOR_SIGNATURE, SignatureCircuitProcess.TASK_SIGN_BY_RECTEUR);
+    private static final List<String> MOTIFS = List.of("Annexe 1 incomplète.", "annexe 1 incomplete",
+            "UAI erronée", "Il manque la signature du maire", "Référent ENT sans courriel", "Mauvais exploitant");
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
+    void measure() throws Exception {
+        int conventions = Integer.getInteger("benchmark.conventions", 35_000);
+        var pg = fr.conventionent.support.EmbeddedPostgres.createDatabase("tableau_bench");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ConventionEntApplication.class)
+                .profiles("postgres", "test")
+                .run("--spring.datasource.url=" + pg.getJdbcUrl("postgres", "tableau_bench"),
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                        "--server.port=0");
+        try {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            DashboardService dashboard = context.getBean(DashboardService.class);
+            int half = conventions / 2;
+            for (int[] range : new int[][] {{0, half}, {half, conventions}}) {
+                long loadStart = System.nanoTime();
+                load(jdbc, range[0], range[1]);
+                jdbc.execute("ANALYZE");
+                System.out.println();
+                System.out.printf(Locale.FRANCE, "Tableau de bord : %d conventions, %d étapes et %d détails d'historique"
+                        + " (chargés en %.1f s, PostgreSQL embarqué)%n", range[1], range[1] * STEPS.size(),
+                        range[1] * (STEPS.size() + 1), (System.nanoTime() - loadStart) / 1e9);
+                measureAll(dashboard, range[1]);
+            }
+        } finally {
+            context.close();
+        }
+    }
+
+    private static void measureAll(DashboardService dashboard, int conventions) {
+        LocalDate today = DashboardService.today();
+        Map<String, String> year = Map.of("du", today.minusYears(1).plusDays(1).toString(), "au", today.toString());
+        Viewer daces = new Viewer("daces", List.of(Groups.DACES));
+        Viewer dasen = new Viewer("dasen.bench", List.of(Groups.dasen(departement(123))));
+        Viewer ien = new Viewer("ien.bench", List.of(Groups.ienCirco(circonscription(123))));
+        System.out.println("graphique (une année)                                          p50        p95   lignes");
+        for (String chart : dashboard.names()) {
+            report("DACES, " + chart, () -> dashboard.chart(chart, DashboardScope.of(daces,
+                    DashboardFilter.of(year, today))));
+        }
+        for (String chart : List.of("etapes", "motifs", "couverture")) {
+            report("DACES par circonscription, " + chart, () -> dashboard.chart(chart, DashboardScope.of(daces,
+                    DashboardFilter.of(Map.of("du", year.get("du"), "par", "circonscription"), today))));
+        }
+        for (String chart : List.of("etapes", "rejets", "bloquees-liste", "echeances")) {
+            report("IA-DASEN, " + chart, () -> dashboard.chart(chart, DashboardScope.of(dasen,
+                    DashboardFilter.of(year, today))));
+            report("IEN, " + chart, () -> dashboard.chart(chart, DashboardScope.of(ien,
+                    DashboardFilter.of(year, today))));
+        }
+    }
+
+    private static void report(String label, Supplier<DashboardTable> query) {
+        for (int i = 0; i < WARM_UP; i++) {
+            query.get();
+        }
+        long[] times = new long[RUNS];
+        int lines = 0;
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            lines = query.get().lignes().size();
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        System.out.printf(Locale.FRANCE, "%-60s %7.2f ms %7.2f ms %7d%n", label, times[RUNS / 2] / 1e6,
+                times[(int) (RUNS * 0.95)] / 1e6, lines);
+    }
+
+    /**
+     * Conventions {@code from} to {@code to}, as the registry benchmark spreads them (95 départements, circonscriptions
+     * of ~25 communes), each with its 10 steps spread over the last year and a rejection by its IEN.
+     */
+    private static void load(JdbcTemplate jdbc, int from, int to) {
+        Random random = new Random(42 + from);
+        LocalDate today = DashboardService.today();
+        Instant now = Instant.now();
+        List<Object[]> conventions = new ArrayList<>();
+        List<Object[]> tasks = new ArrayList<>();
+        List<Object[]> details = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            int kind = random.nextInt(100);
+            String statut = kind < 80 ? ConventionProcess.STATUT_EN_VIGUEUR : kind < 90
+                    ? ConventionProcess.STATUT_DANS_LE_CIRCUIT : kind < 95 ? ConventionProcess.STATUT_EN_PREPARATION
+                    : kind < 98 ? ConventionProcess.STATUT_EN_PREAVIS : ConventionProcess.STATUT_TERMINEE;
+            boolean signed = !statut.equals(ConventionProcess.STATUT_DANS_LE_CIRCUIT)
+                    && !statut.equals(ConventionProcess.STATUT_EN_PREPARATION);
+            LocalDate signature = today.minusDays(random.nextInt(3000));
+            LocalDate anniversary = signature.plusYears(Math.max(4, today.getYear() - signature.getYear() + 1));
+            String instance = "bench-" + i;
+            conventions.add(new Object[] {instance, "CONV-" + insee(i) + "-" + signature.getYear() + "-01", insee(i),
+                    "Commune " + i, departement(i), circonscription(i), statut,
+                    signed ? null : "Valider la convention",
+                    signed ? null : Timestamp.from(now.minusSeconds(86_400L * random.nextInt(90))),
+                    signed ? Date.valueOf(signature) : null, signed ? Date.valueOf(signature.plusYears(4).minusDays(1)) : null,
+                    statut.equals(ConventionProcess.STATUT_EN_VIGUEUR) ? Date.valueOf(anniversary) : null,
+                    statut.equals(ConventionProcess.STATUT_EN_VIGUEUR) ? Date.valueOf(anniversary.minusMonths(3)) : null,
+                    1, signed ? Date.valueOf(today.plusDays(random.nextInt(180))) : null});
+            Instant start = now.minus(1 + random.nextInt(360), ChronoUnit.DAYS);
+            for (int s = 0; s < STEPS.size(); s++) {
+                long duration = 3_600_000L * (1 + random.nextInt(24 * 15));
+                Instant end = start.plusMillis(duration);
+                String task = instance + "-t" + s;
+                tasks.add(new Object[] {task, STEPS.get(s), instance, instance + "-c", instance + "-a" + s,
+                        Timestamp.from(start), Timestamp.from(end), duration});
+                details.add(new Object[] {task + "-d", instance + "-a" + s, s == 2 ? "motifRejet" : "decision",
+                        s == 2 ? MOTIFS.get(random.nextInt(MOTIFS.size())) : "valider", Timestamp.from(end)});
+                start = end;
+            }
+            details.add(new Object[] {instance + "-n", instance + "-a0", "communeNom", "Commune " + i,
+                    Timestamp.from(start)});
+            if (conventions.size() == 1000) {
+                insert(jdbc, conventions, tasks, details);
+            }
+        }
+        insert(jdbc, conventions, tasks, details);
+    }
+
+    private static void insert(JdbcTemplate jdbc, List<Object[]> conventions, List<Object[]> tasks,
+                               List<Object[]> details) {
+        jdbc.batchUpdate("INSERT INTO convention (process_instance_id, numero, commune_insee, commune_nom,"
+                + " departement, circonscription, statut, etape, etape_depuis, date_signature, fin_terme_initial,"
+                + " prochain_anniversaire, limite_denonciation, version, prochain_comite, cree_le)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", conventions);
+        jdbc.batchUpdate("INSERT INTO act_hi_taskinst (id_, task_def_key_, root_proc_inst_id_, proc_inst_id_,"
+                + " act_inst_id_, start_time_, end_time_, duration_, delete_reason_, proc_def_key_)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'completed', 'signature-circuit')", tasks);
+        jdbc.batchUpdate("INSERT INTO act_hi_detail (id_, type_, act_inst_id_, name_, text_, time_, var_type_, rev_)"
+                + " VALUES (?, 'VariableUpdate', ?, ?, ?, ?, 'string', 0)", details);
+        conventions.clear();
+        tasks.clear();
+        details.clear();
+    }
+
+    private static String departement(int i) {
+        return String.format("%02d", 1 + i % 95);
+    }
+
+    private static String insee(int i) {
+        return departement(i) + String.format("%03d", i / 95);
+    }
+
+    private static String circonscription(int i) {
+        return "circo-" + departement(i) + "-" + (i / 95) % 15;
+    }
+}
