@@ -118,7 +118,12 @@ class CrashRecoveryTest {
             running.add(users.submit(() -> advanceUntilTheNodeDies(journey, steps)));
         }
 
-        AppNode.await(Duration.ofSeconds(90), () -> steps.get() >= HALFWAY + 3 && sftp.totalBytesWritten() > 64 * 1024,
+        AppNode.await(Duration.ofSeconds(90), () -> sftp.totalBytesWritten() > 64 * 1024,
+                () -> sftp.totalBytesWritten() + " octets déposés");
+        // the upload crawls from here, so that it is still under way when the circuits reach halfway, however slow
+        // their steps (each completed convention is turned into a PDF)
+        sftp.pauseAfterEachWrite(2_000);
+        AppNode.await(Duration.ofSeconds(120), () -> steps.get() >= HALFWAY + 3,
                 () -> steps.get() + " étapes, " + sftp.totalBytesWritten() + " octets déposés");
         node.kill();
         assertThat(node.exitCode()).isEqualTo(137);
