@@ -34,11 +34,6 @@ public class PdfDocuments {
     private static final Logger LOG = LoggerFactory.getLogger(PdfDocuments.class);
     private static Mapper fonts;
 
-    static {
-        // only the fonts used as fallbacks are read at start: scanning every font of a desktop takes seconds
-        PhysicalFonts.setRegex(".*(Liberation|DejaVu|Carlito|Caladea).*");
-    }
-
     public static String fileName(String docxName) {
         return docxName.replaceFirst("(?i)\\.docx$", "") + ".pdf";
     }
@@ -83,6 +78,9 @@ public class PdfDocuments {
     /** One mapping for every document (built once: it reads the machine's fonts), completed with its fonts. */
     private static synchronized void mapFonts(WordprocessingMLPackage pkg) throws Exception {
         if (fonts == null) {
+            // at the first PDF, not at start (the font cache is read then): only the fonts used as fallbacks are
+            // read, since scanning every font of a desktop takes seconds
+            PhysicalFonts.setRegex(".*(Liberation|DejaVu|Carlito|Caladea).*");
             fonts = new IdentityPlusMapper();
         }
         PhysicalFont fallback = fallback();
