@@ -17,8 +17,16 @@
     { name: 'couverture', x: 'groupe', series: ['enVigueur', 'dansLeCircuit', 'terminee', 'aucune'], stacked: true,
       summary: 'Communes selon leur convention' },
     { name: 'echeances', x: 'mois', series: ['reconductions', 'limitesDenonciation', 'fins', 'comites'],
-      summary: 'Échéances par mois' }
+      summary: 'Échéances par mois' },
+    { name: 'aaf', x: ['semaine', 'exploitant'], stacked: true,
+      series: ['envoyees', 'sansFichier', 'fichiersRefuses', 'sftpInjoignable', 'autresEchecs'],
+      summary: 'Livraisons AAF par semaine et exploitant' }
   ];
+
+  // A chart's category: one column, or several joined (a week and its exploitant).
+  function category(chart, line) {
+    return Array.isArray(chart.x) ? chart.x.map((key) => text(line[key])).join(' – ') : text(line[chart.x]);
+  }
 
   function text(value) { return value === null || value === undefined ? '' : String(value); }
   function number(value) { return typeof value === 'number' ? value.toLocaleString('fr-FR') : text(value); }
@@ -127,7 +135,7 @@
         return line ? line[chart.value] : 0;
       }));
     } else {
-      categories = data.lignes.map((l) => text(l[chart.x]));
+      categories = data.lignes.map((l) => category(chart, l));
       names = chart.series.map((key) => labelOf(data, key));
       values = chart.series.map((key) => data.lignes.map((l) => l[key]));
     }

@@ -19,7 +19,8 @@ public class DashboardService {
 
     private final Map<String, Function<DashboardScope, DashboardTable>> charts = new LinkedHashMap<>();
 
-    public DashboardService(CircuitStatistics circuit, StuckConventions stuck, Coverage coverage, DueDates due) {
+    public DashboardService(CircuitStatistics circuit, StuckConventions stuck, Coverage coverage, DueDates due,
+                            AafHealth aaf) {
         charts.put("etapes", circuit::durations);
         charts.put("rejets", circuit::rejections);
         charts.put("motifs", circuit::motifs);
@@ -27,6 +28,7 @@ public class DashboardService {
         charts.put("bloquees-liste", scope -> stuck.list(scope, now()));
         charts.put("couverture", coverage::communes);
         charts.put("echeances", scope -> due.perMonth(scope, today()));
+        charts.put("aaf", aaf::perWeek);
     }
 
     public Set<String> names() {

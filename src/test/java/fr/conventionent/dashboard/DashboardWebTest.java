@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.conventionent.aaf.process.AafRunLog;
+import fr.conventionent.aaf.process.AafRunReport;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
@@ -39,6 +41,8 @@ class DashboardWebTest extends ConventionLifeTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AafRunLog aafRuns;
 
     private String versailles;
     private String nanterre;
@@ -46,6 +50,7 @@ class DashboardWebTest extends ConventionLifeTest {
     @BeforeEach
     void conventionsDrivenThroughTheCircuit() {
         ConventionTables.empty(jdbc);
+        jdbc.update("DELETE FROM livraison_aaf");
         jdbc.update("DELETE FROM ACT_HI_DETAIL");
         jdbc.update("DELETE FROM ACT_HI_TASKINST");
         moveClockTo("2026-01-05", 9);
@@ -152,8 +157,41 @@ class DashboardWebTest extends ConventionLifeTest {
     }
 
     @Test
+    void aafRunsAreCountedPerWeekAndExploitantWithTheirFailuresByCause() throws Exception {
+        String exploitant = jdbc.queryForObject("SELECT exploitant_ent FROM convention_version WHERE numero = ?"
+                + " AND version = 1", String.class, versailles);
+        aafRuns.ended(versailles, day("2026-02-02", 6), AafRunReport.Result.ENVOYE);
+        aafRuns.ended(versailles, day("2026-02-03", 6), AafRunReport.Result.AUCUN_FICHIER);
+        aafRuns.ended(versailles, day("2026-02-05", 6), AafRunReport.Result.REFUSE);
+        aafRuns.failed(versailles, day("2026-02-06", 8), "Livraison AAF ENT78_Complet_20260206 de la convention "
+                + versailles + " : échec d'envoi SFTP – connexion impossible à 127.0.0.1:2222.");
+        aafRuns.ended(versailles, day("2026-02-09", 6), AafRunReport.Result.DEJA_LIVRE);
+        aafRuns.failed(nanterre, day("2026-02-10", 6), "Livraison suspendue : un avenant a changé l'exploitant");
+        aafRuns.ended(versailles, day("2026-03-02", 6), AafRunReport.Result.ENVOYE);
+
+        assertThat(lines(chart("daces", "aaf?" + PERIOD), "semaine", "exploitant", "livraisons", "envoyees",
+                "sansFichier", "fichiersRefuses", "sftpInjoignable", "autresEchecs")).containsExactly(
+                "Semaine du 2 février 2026 | " + exploitant + " | 4 | 1 | 1 | 1 | 1 | 0",
+                "Semaine du 9 février 2026 | " + exploitant + " | 2 | 1 | 0 | 0 | 0 | 1");
+        assertThat(lines(chart("ien.versailles", "aaf?" + PERIOD), "semaine", "livraisons"))
+                .containsExactly("Semaine du 2 février 2026 | 4", "Semaine du 9 février 2026 | 1");
+        assertThat(lines(chart("dasen.92", "aaf?" + PERIOD), "semaine", "livraisons", "autresEchecs"))
+                .containsExactly("Semaine du 9 février 2026 | 1 | 1");
+        assertThat(csv("dasen.92", "aaf.csv?" + PERIOD)).contains(
+                "Semaine;Exploitant;Livraisons;Envoyées;Sans fichier;Échec : fichiers refusés;"
+                        + "Échec : SFTP injoignable;Échec : autre cause\r\n",
+                "Semaine du 9 février 2026;" + exploitant + ";1;0;0;0;0;1\r\n")
+                .doesNotContain("2 février");
+    }
+
+    private static java.util.Date day(String isoDate, int hour) {
+        return java.util.Date.from(LocalDate.parse(isoDate).atTime(hour, 0)
+                .atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
+    }
+
+    @Test
     void anIenNeverSeesAnotherCirconscriptionsFiguresNeitherInJsonNorInCsv() throws Exception {
-        for (String name : List.of("etapes", "rejets", "motifs", "bloquees", "bloquees-liste", "couverture")) {
+        for (String name : List.of("etapes", "rejets", "motifs", "bloquees", "bloquees-liste", "couverture", "aaf")) {
             String json = chart("ien.versailles", name + "?" + PERIOD + "&par=circonscription").toString();
             assertThat(json).as(name).doesNotContain("nanterre").doesNotContain("\"92\"").doesNotContain(nanterre);
             String csv = csv("ien.versailles", name + ".csv?" + PERIOD + "&par=circonscription");

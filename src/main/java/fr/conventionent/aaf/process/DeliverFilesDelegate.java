@@ -21,10 +21,13 @@ public class DeliverFilesDelegate implements JavaDelegate {
     private final AafDeliveryMails mails;
     private final AafDeliveries deliveries;
     private final ConventionLife life;
+    private final AafRunLog runLog;
 
     public DeliverFilesDelegate(AafDeliveryRunner runner, AafDeliverySchedule schedule, AafRunHistory history,
-                                AafDeliveryMails mails, AafDeliveries deliveries, ConventionLife life) {
+                                AafDeliveryMails mails, AafDeliveries deliveries, ConventionLife life,
+                                AafRunLog runLog) {
         this.life = life;
+        this.runLog = runLog;
         this.runner = runner;
         this.schedule = schedule;
         this.history = history;
@@ -48,6 +51,7 @@ public class DeliverFilesDelegate implements JavaDelegate {
 
         history.record(execution, report);
         life.aafDelivered(numero, report.ranAt().toOffsetDateTime(), report.result().code(), report.summary());
+        runLog.ended(numero, java.util.Date.from(report.ranAt().toInstant()), report.result());
         execution.setVariable(DERNIERE_LIVRAISON_PREVUE, run.asDate());
         switch (report.result()) {
             case REFUSE -> mails.refused(execution, numero, settings, report);

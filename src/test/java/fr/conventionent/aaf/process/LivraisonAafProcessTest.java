@@ -83,6 +83,8 @@ class LivraisonAafProcessTest extends EngineTest {
     @Autowired
     HistoryService historyService;
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
     AuthorizationService authorizationService;
     @Autowired
     org.springframework.boot.test.web.client.TestRestTemplate restTemplate;
@@ -104,6 +106,13 @@ class LivraisonAafProcessTest extends EngineTest {
         Files.createDirectories(DEPOT);
         Files.createDirectories(serverRoot.resolve("depot"));
         moveClockTo(paris("2026-03-02T10:00"));
+        jdbc.update("DELETE FROM livraison_aaf WHERE numero IN (?, ?)", NUMERO, OTHER_NUMERO);
+    }
+
+    /** The outcomes the dashboard counts (livraison_aaf), oldest first, as « resultat/cause ». */
+    private List<String> runsLogged() {
+        return jdbc.queryForList("SELECT resultat || '/' || COALESCE(cause, '-') FROM livraison_aaf WHERE numero = ?"
+                + " ORDER BY executee_le", String.class, NUMERO);
     }
 
     @AfterEach
@@ -401,6 +410,7 @@ class LivraisonAafProcessTest extends EngineTest {
                 "aaf-check <dossier de dépôt> --prefix " + PREFIX + " --type Complet --date 20260305");
         assertThat(instance).isWaitingAt(GATEWAY_WAIT_FOR_DELIVERY);
         assertThat(nextDelivery(instance)).isEqualTo(paris("2026-03-06T06:00"));
+        assertThat(runsLogged()).containsExactly("refuse/fichiers-refuses");
     }
 
     @Test
@@ -424,6 +434,7 @@ class LivraisonAafProcessTest extends EngineTest {
         assertThat(recipients(mail)).containsExactly("dsi@demo.example");
         assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
         assertThat(list(serverRoot.resolve("depot"))).isEmpty();
+        assertThat(runsLogged()).containsExactly("aucun-fichier/-", "aucun-fichier/-", "aucun-fichier/-");
     }
 
     @Test
@@ -488,6 +499,8 @@ class LivraisonAafProcessTest extends EngineTest {
                 "Le dossier de dépôt est intact");
         assertThat(list(DEPOT)).hasSize(files.files().size());
         assertThat(list(ARCHIVES.resolve(NUMERO))).isEmpty();
+        assertThat(runsLogged()).as("les essais qui seront refaits ne comptent pas ; l'incident, une fois")
+                .containsExactly("echec/sftp-injoignable");
 
         server.start(port);
         managementService.setJobRetries(job.getId(), 1);
@@ -501,6 +514,7 @@ class LivraisonAafProcessTest extends EngineTest {
             assertThat(e.get("prevueLe").asText()).isEqualTo("2026-03-03T06:00:00+01:00");
         });
         assertThat(list(DEPOT)).isEmpty();
+        assertThat(runsLogged()).containsExactly("echec/sftp-injoignable", "envoye/-");
         // the retry happened after Wednesday's run was due: it is caught up, not skipped
         assertThat(nextDelivery(instance)).isEqualTo(paris("2026-03-04T06:00"));
     }

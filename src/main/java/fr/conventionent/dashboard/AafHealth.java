@@ -1,0 +1,93 @@
+package fr.conventionent.dashboard;
+
+import static fr.conventionent.dashboard.CircuitStatistics.line;
+import static fr.conventionent.dashboard.CircuitStatistics.orUnknown;
+import static fr.conventionent.dashboard.DashboardTable.column;
+
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import fr.conventionent.aaf.process.AafRunLog;
+import fr.conventionent.aaf.process.AafRunReport;
+import fr.conventionent.convention.ConventionDates;
+import fr.conventionent.convention.FrenchFormats;
+
+/**
+ * The health of the AAF deliveries, from the runs' outcomes ({@code livraison_aaf}, one row per run that ended):
+ * per week and exploitant, the runs that sent (or had already sent), found no file, or failed, by cause. The
+ * database counts per day (portable), weeks are made here.
+ */
+@Repository
+public class AafHealth {
+
+    private static final String[] COUNTS = {"livraisons", "envoyees", "sansFichier", "fichiersRefuses",
+        "sftpInjoignable", "autresEchecs"};
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public AafHealth(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public DashboardTable perWeek(DashboardScope scope) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        parameters.addValue("du", Timestamp.from(scope.filter().du().atStartOfDay(ConventionDates.ZONE).toInstant()));
+        parameters.addValue("au", Timestamp.from(scope.filter().au().plusDays(1).atStartOfDay(ConventionDates.ZONE)
+                .toInstant()));
+        // key: Monday of the week, then exploitant
+        Map<LocalDate, Map<String, long[]>> perWeek = new TreeMap<>();
+        jdbc.query("SELECT CAST(l.executee_le AS DATE) AS jour, l.exploitant, l.resultat, l.cause, COUNT(*) AS nombre"
+                + " FROM livraison_aaf l JOIN convention c ON c.numero = l.numero"
+                + " WHERE l.executee_le >= :du AND l.executee_le < :au AND " + scope.conventions(parameters)
+                + " GROUP BY CAST(l.executee_le AS DATE), l.exploitant, l.resultat, l.cause", parameters, rs -> {
+                    LocalDate monday = rs.getDate("jour").toLocalDate()
+                            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    long[] counts = perWeek.computeIfAbsent(monday, week -> new TreeMap<>())
+                            .computeIfAbsent(orUnknown(rs.getString("exploitant")), e -> new long[COUNTS.length]);
+                    long number = rs.getLong("nombre");
+                    counts[0] += number;
+                    counts[slot(rs.getString("resultat"), rs.getString("cause"))] += number;
+                });
+        List<Map<String, Object>> lines = new ArrayList<>();
+        perWeek.forEach((monday, perOperator) -> perOperator.forEach((operator, counts) -> {
+            Map<String, Object> line = line("semaine", "Semaine du " + FrenchFormats.longDate(monday),
+                    "exploitant", operator);
+            for (int i = 0; i < COUNTS.length; i++) {
+                line.put(COUNTS[i], counts[i]);
+            }
+            lines.add(line);
+        }));
+        return new DashboardTable("Santé des livraisons AAF", "Livraisons AAF terminées entre le "
+                + FrenchFormats.longDate(scope.filter().du()) + " et le " + FrenchFormats.longDate(scope.filter().au())
+                + ", par semaine et par exploitant : envoyées, sans fichier du jour, et échecs par cause (une livraison"
+                + " en échec SFTP l'est une fois ses nouveaux essais épuisés).",
+                List.of(column("semaine", "Semaine"), column("exploitant", "Exploitant"),
+                        column("livraisons", "Livraisons"), column("envoyees", "Envoyées"),
+                        column("sansFichier", "Sans fichier"), column("fichiersRefuses", "Échec : fichiers refusés"),
+                        column("sftpInjoignable", "Échec : SFTP injoignable"),
+                        column("autresEchecs", "Échec : autre cause")), lines);
+    }
+
+    private static int slot(String result, String cause) {
+        if (AafRunReport.Result.ENVOYE.code().equals(result) || AafRunReport.Result.DEJA_LIVRE.code().equals(result)) {
+            return 1;
+        }
+        if (AafRunReport.Result.AUCUN_FICHIER.code().equals(result)) {
+            return 2;
+        }
+        if (AafRunLog.FICHIERS_REFUSES.equals(cause)) {
+            return 3;
+        }
+        return AafRunLog.SFTP_INJOIGNABLE.equals(cause) ? 4 : 5;
+    }
+}
