@@ -99,7 +99,7 @@ public class Coverage {
         return parameters;
     }
 
-    private static BigDecimal percent(long part, long total) {
+    static BigDecimal percent(long part, long total) {
         return total == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(part * 100.0 / total).setScale(1, RoundingMode.HALF_UP);
     }
 }

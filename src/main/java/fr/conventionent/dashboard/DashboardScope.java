@@ -54,8 +54,16 @@ public final class DashboardScope {
      */
     public String conventions(MapSqlParameterSource parameters) {
         List<String> conditions = new ArrayList<>();
-        conditions.add("statut IS NOT NULL AND statut <> :annulee");
         parameters.addValue("annulee", ConventionLife.STATUT_ANNULEE);
+        return "statut IS NOT NULL AND statut <> :annulee AND " + places(parameters);
+    }
+
+    /**
+     * The conditions on columns {@code commune_insee}, {@code circonscription} and {@code departement} of any row
+     * (a convention, an incident): visible to the viewer and matching the filters.
+     */
+    public String places(MapSqlParameterSource parameters) {
+        List<String> conditions = new ArrayList<>();
         conditions.add(RegistryRepository.visibility(viewer, parameters));
         if (filter.departement() != null) {
             conditions.add("departement = :filtreDepartement");

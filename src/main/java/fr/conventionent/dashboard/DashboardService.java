@@ -20,7 +20,7 @@ public class DashboardService {
     private final Map<String, Function<DashboardScope, DashboardTable>> charts = new LinkedHashMap<>();
 
     public DashboardService(CircuitStatistics circuit, StuckConventions stuck, Coverage coverage, DueDates due,
-                            AafHealth aaf) {
+                            AafHealth aaf, SecurityIncidents incidents) {
         charts.put("etapes", circuit::durations);
         charts.put("rejets", circuit::rejections);
         charts.put("motifs", circuit::motifs);
@@ -29,6 +29,7 @@ public class DashboardService {
         charts.put("couverture", coverage::communes);
         charts.put("echeances", scope -> due.perMonth(scope, today()));
         charts.put("aaf", aaf::perWeek);
+        charts.put("incidents", incidents::perQualification);
     }
 
     public Set<String> names() {

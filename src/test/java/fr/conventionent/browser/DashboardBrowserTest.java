@@ -65,12 +65,13 @@ class DashboardBrowserTest extends ConventionLifeTest {
             browser.waitForText("Échéances des 12 prochains mois");
             waitUntilLoaded(browser);
             assertThat(browser.pageText()).contains("toutes les conventions de l'académie", "Durée des étapes du circuit",
-                    "Rejets par étape", "annexe 1 incomplete", "Couverture des communes", "Conventions bloquées");
+                    "Rejets par étape", "annexe 1 incomplete", "Couverture des communes", "Conventions bloquées",
+                    "Santé des livraisons AAF", "Incidents de sécurité");
             assertThat(browser.driver().findElements(By.cssSelector("bar-chart"))).hasSizeGreaterThanOrEqualTo(4);
             List<WebElement> tables = browser.driver().findElements(By.cssSelector("#graphiques table"));
             List<WebElement> csvLinks = browser.driver().findElements(By.cssSelector("#graphiques a[href*='.csv?']"));
-            assertThat(tables).hasSize(7);
-            assertThat(csvLinks).hasSize(7);
+            assertThat(tables).hasSize(9);
+            assertThat(csvLinks).hasSize(9);
             assertThat(csvLinks.get(0).getDomAttribute("href")).contains("du=2026-01-01", "au=2026-02-28", "seuil=20");
             browser.screenshot("haut-de-page");
             scrollTo(browser, "#graphique-couverture");

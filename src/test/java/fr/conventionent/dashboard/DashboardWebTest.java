@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.conventionent.aaf.process.AafRunLog;
 import fr.conventionent.aaf.process.AafRunReport;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.incident.IncidentProcess;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.ConventionTables;
@@ -190,8 +191,67 @@ class DashboardWebTest extends ConventionLifeTest {
     }
 
     @Test
+    void incidentsAreCountedByQualificationNatureAndBreachWithTheShareOfCnilNotificationsWithin72Hours()
+            throws Exception {
+        moveClockTo("2026-02-02", 10);
+        ProcessInstance leak = incident("78646", "2026-02-02T09:00");
+        ProcessInstance lateLeak = incident("92050", "2026-02-02T09:00");
+        ProcessInstance minor = incident("78646", "2026-02-02T08:00");
+        qualify(leak, "elevee", IncidentProcess.OUI);
+        qualify(lateLeak, "elevee", IncidentProcess.OUI);
+        qualify(minor, "faible", IncidentProcess.NON);
+        moveClockTo("2026-02-04", 9); // 48 h after detection
+        notifyCnil(leak, "CNIL-2026-0101");
+        moveClockTo("2026-02-06", 9); // 96 h after detection
+        notifyCnil(lateLeak, "CNIL-2026-0102");
+        moveClockTo("2026-03-01", 9);
+        String week = "du=2026-02-02&au=2026-02-08";
+
+        assertThat(lines(chart("daces", "incidents?" + week), "qualification", "nature", "violationDonnees", "nombre",
+                "notifieesCnil", "dans72h", "partDans72h")).containsExactly(
+                "Élevée | Fuite ou divulgation de données | oui | 2 | 2 | 1 | 50.0",
+                "Faible | Fuite ou divulgation de données | non | 1 | 0 | 0 | null");
+        assertThat(lines(chart("ien.versailles", "incidents?" + week), "qualification", "nombre", "partDans72h"))
+                .containsExactly("Élevée | 1 | 100.0", "Faible | 1 | null");
+        assertThat(lines(chart("dasen.92", "incidents?" + week), "qualification", "nombre", "dans72h"))
+                .containsExactly("Élevée | 1 | 0");
+        assertThat(csv("dasen.92", "incidents.csv?" + week))
+                .contains("Élevée;Fuite ou divulgation de données;oui;1;1;0;0,0\r\n").doesNotContain("Faible");
+        assertThat(chart("daces", "incidents?du=2026-02-03&au=2026-02-08").get("lignes")).isEmpty();
+    }
+
+    private ProcessInstance incident(String insee, String detection) {
+        Map<String, Object> report = new java.util.HashMap<>();
+        report.put(IncidentProcess.TYPE_INCIDENT, "fuite-donnees");
+        report.put(IncidentProcess.DATE_DETECTION, detection);
+        report.put(IncidentProcess.COMMUNE_INSEE, insee);
+        report.put(IncidentProcess.DONNEES_PERSONNELLES, true);
+        report.put(IncidentProcess.DESCRIPTION, "Liste des élèves visible par tous les parents.");
+        ProcessInstance incident = runtimeService.startProcessInstanceByKey(IncidentProcess.KEY, report);
+        executeDueJobs();
+        return incident;
+    }
+
+    private void qualify(ProcessInstance incident, String gravity, String breach) {
+        completeIncidentTask(incident, IncidentProcess.TASK_QUALIFY, Map.of(IncidentProcess.GRAVITE, gravity,
+                IncidentProcess.PERIMETRE, "ecoles", IncidentProcess.VIOLATION_DONNEES, breach,
+                IncidentProcess.ANALYSE, "Droits mal paramétrés."));
+        executeDueJobs();
+    }
+
+    private void notifyCnil(ProcessInstance incident, String reference) {
+        completeIncidentTask(incident, IncidentProcess.TASK_NOTIFY_CNIL, Map.of(IncidentProcess.NOTIFICATION_CNIL,
+                IncidentProcess.NOTIFIEE, IncidentProcess.REFERENCE_NOTIFICATION_CNIL, reference));
+    }
+
+    private void completeIncidentTask(ProcessInstance incident, String key, Map<String, Object> variables) {
+        taskService.complete(taskService.createTaskQuery().processInstanceId(incident.getId())
+                .taskDefinitionKey(key).singleResult().getId(), variables);
+    }
+
+    @Test
     void anIenNeverSeesAnotherCirconscriptionsFiguresNeitherInJsonNorInCsv() throws Exception {
-        for (String name : List.of("etapes", "rejets", "motifs", "bloquees", "bloquees-liste", "couverture", "aaf")) {
+        for (String name : List.of("etapes", "rejets", "motifs", "bloquees", "bloquees-liste", "couverture", "aaf", "incidents")) {
             String json = chart("ien.versailles", name + "?" + PERIOD + "&par=circonscription").toString();
             assertThat(json).as(name).doesNotContain("nanterre").doesNotContain("\"92\"").doesNotContain(nanterre);
             String csv = csv("ien.versailles", name + ".csv?" + PERIOD + "&par=circonscription");
