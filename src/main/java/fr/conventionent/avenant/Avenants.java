@@ -4,9 +4,6 @@ import static fr.conventionent.avenant.AvenantProcess.*;
 import static fr.conventionent.convention.ConventionVariables.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -263,7 +260,7 @@ public class Avenants {
                 variables("numero", numero, "avenantNumero", avenantNumero, "objet", execution.getVariable(OBJET),
                         "dateSignature", FrenchFormats.longDate(signed), "version", version,
                         "resume", execution.getVariable(RESUME))),
-                new Mail.Attachment(avenantDocx.getFilename(), AvenantDocument.MIME_TYPE, bytes(avenantDocx))));
+                Mail.Attachment.of(avenantDocx)));
     }
 
     /** Abandoned by its author, refused by the commune or rejected by the DACES: both parties are told. */
@@ -310,14 +307,6 @@ public class Avenants {
             changes.describe().forEach(line -> text.append("\n- ").append(line));
         }
         return text.toString();
-    }
-
-    private static byte[] bytes(FileValue file) {
-        try (InputStream in = file.getValue()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String text(Object value) {

@@ -150,16 +150,10 @@ public class Denonciations {
         Party from = Party.of(execution.getVariable(PARTIE_INITIATRICE));
         // the letter as sent: its PDF, not the editable DOCX
         FileValue sentLetter = execution.getVariableTyped(LETTRE_PDF);
-        byte[] content;
-        try (var in = sentLetter.getValue()) {
-            content = in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render("convention-denoncee",
                 variables("numero", numero, "partie", capitalize(from.label(records.communeName(numero))),
                         "notification", FrenchFormats.longDate(notified), "fin", FrenchFormats.longDate(end))),
-                new Mail.Attachment(sentLetter.getFilename(), PdfDocuments.MIME_TYPE, content)));
+                Mail.Attachment.of(sentLetter)));
     }
 
     /** Abandoned before being notified: the convention goes on, free for another procedure. */

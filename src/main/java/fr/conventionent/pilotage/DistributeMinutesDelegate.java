@@ -2,7 +2,6 @@ package fr.conventionent.pilotage;
 
 import static fr.conventionent.pilotage.SteeringCommitteeProcess.*;
 
-import java.io.InputStream;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,12 +31,7 @@ public class DistributeMinutesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) throws Exception {
         FileValue minutes = execution.getVariableTyped(COMPTE_RENDU);
-        byte[] content;
-        try (InputStream in = minutes.getValue()) {
-            content = in.readAllBytes();
-        }
-        mails.sendMinutes(execution, new Mail.Attachment(minutes.getFilename(),
-                minutes.getMimeType() == null ? "application/octet-stream" : minutes.getMimeType(), content));
+        mails.sendMinutes(execution, Mail.Attachment.of(minutes));
         Map<String, Object> held = new LinkedHashMap<>();
         held.put("numero", execution.getVariable(NUMERO_COMITE));
         held.put("date", ConventionDates.toLocalDate((Date) execution.getVariable(DATE_COMITE)).toString());

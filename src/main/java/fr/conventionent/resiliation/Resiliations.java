@@ -4,9 +4,6 @@ import static fr.conventionent.convention.ConventionVariables.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 import static fr.conventionent.resiliation.ResiliationProcess.*;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -306,15 +303,7 @@ public class Resiliations {
     /** The letter as sent: its PDF, not the editable DOCX. */
     private static Mail.Attachment sentLetter(DelegateExecution execution) {
         FileValue letter = execution.getVariableTyped(LETTRE_PDF);
-        return new Mail.Attachment(letter.getFilename(), PdfDocuments.MIME_TYPE, bytes(letter));
-    }
-
-    private static byte[] bytes(FileValue file) {
-        try (InputStream in = file.getValue()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Mail.Attachment.of(letter);
     }
 
     private static String text(Object value) {
