@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -23,8 +24,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * ProConnect mode. Spring Security only adds the OpenID Connect login (authorization code with PKCE, state and nonce
- * checked, ID token signature checked against the provider's JWKS with the one configured algorithm) and the logout;
- * it protects no page by itself: Camunda keeps its authorizations, its login form for local and directory accounts,
+ * checked, ID token and signed userinfo answer checked against the provider's JWKS with the one configured algorithm)
+ * and the logout; it protects no page by itself: Camunda keeps its authorizations, its login form for local and directory accounts,
  * its CSRF protection and its headers.
  */
 @Configuration
@@ -45,18 +46,30 @@ public class ProConnectSecurityConfig {
     @Bean
     public OidcIdTokenDecoderFactory idTokenDecoderFactory(ProConnectProperties properties) {
         OidcIdTokenDecoderFactory factory = new OidcIdTokenDecoderFactory();
+        SignatureAlgorithm algorithm = signatureAlgorithm(properties);
+        factory.setJwsAlgorithmResolver(registration -> algorithm);
+        return factory;
+    }
+
+    /** ProConnect's userinfo answer is a JWT signed like the ID token, and checked the same way. */
+    @Bean
+    public OidcUserService proConnectUserService(ProConnectProperties properties) {
+        return ProConnectUserInfo.oidcUserService(signatureAlgorithm(properties));
+    }
+
+    private static SignatureAlgorithm signatureAlgorithm(ProConnectProperties properties) {
         SignatureAlgorithm algorithm = SignatureAlgorithm.from(properties.algorithmeSignature());
         if (algorithm == null) {
             throw new IllegalStateException("PROCONNECT_ALGORITHME_SIGNATURE vaut « " + properties.algorithmeSignature()
                     + " » : choisissez un algorithme à clé publique (RS256, ES256…).");
         }
-        factory.setJwsAlgorithmResolver(registration -> algorithm);
-        return factory;
+        return algorithm;
     }
 
     @Bean
     public SecurityFilterChain proConnectChain(HttpSecurity http, ClientRegistrationRepository registrations,
-                                               CommuneAgents agents, ProcessEngine engine) throws Exception {
+                                               OidcUserService users, CommuneAgents agents, ProcessEngine engine)
+            throws Exception {
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultOAuth2AuthorizationRequestResolver(registrations, AUTHORIZATION_BASE);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -64,6 +77,7 @@ public class ProConnectSecurityConfig {
                 .oauth2Login(login -> login
                         .loginPage(ProConnectPages.LOGIN)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
                         .successHandler(new ProConnectLoginSuccess(agents, engine))
                         .failureHandler((request, response, exception) -> {
                             LOG.warn("ProConnect : connexion refusée ({})", exception.getMessage());
