@@ -19,11 +19,12 @@ import fr.conventionent.support.ConventionTables;
 import fr.conventionent.support.RequiredTool;
 import fr.conventionent.support.TasklistBrowser;
 import fr.conventionent.support.proconnect.ProConnectTestProvider;
+import fr.conventionent.support.proconnect.ProConnectTestProvider.Signature;
 
 /**
  * Commune agents log in through a real OpenID Connect provider (shaped like ProConnect, on its own port) in
- * chromium: one login opens Tasklist and the registry; an unknown organisation, or an ID token the provider's keys
- * did not sign, opens nothing and creates no account; logout ends the provider's session too.
+ * chromium: one login opens Tasklist and the registry; an unknown organisation, or an ID token or a userinfo answer
+ * the provider's key did not sign, opens nothing and creates no account; logout ends the provider's session too.
  * Screenshots in target/screenshots/proconnect/.
  */
 class ProConnectLoginBrowserTest extends ConventionLifeTest {
@@ -51,7 +52,8 @@ class ProConnectLoginBrowserTest extends ConventionLifeTest {
     void providerKnowsTheApplication() {
         RequiredTool.assume(TasklistBrowser.available(), "chromium ou chromedriver absent (/usr/bin). Installer : apt-get install chromium chromium-driver");
         PROVIDER.clientOf(application(""));
-        PROVIDER.forgeIdTokens(false);
+        PROVIDER.signIdTokens(Signature.PROVIDER_KEY);
+        PROVIDER.signUserInfo(Signature.PROVIDER_KEY);
         ConventionTables.empty(jdbc);
     }
 
@@ -113,22 +115,53 @@ class ProConnectLoginBrowserTest extends ConventionLifeTest {
     }
 
     @Test
-    void idTokenNotSignedByTheProvidersPublishedKeyIsRefused() throws Exception {
-        PROVIDER.forgeIdTokens(true);
-
+    void idTokenForgedOrUnsignedIsRefusedAndCreatesNothing() throws Exception {
         try (TasklistBrowser browser = new TasklistBrowser(port, "proconnect")) {
+            PROVIDER.signIdTokens(Signature.FOREIGN_KEY);
             logInThroughProvider(browser, ProConnectTestProvider.AGENT_VERSAILLES);
+            assertLoginRefused(browser, "jeton-falsifie");
 
-            browser.waitForText("La connexion par ProConnect n'a pas abouti.");
-            assertThat(browser.currentUrl()).isEqualTo(application("/connexion?echec"));
-            browser.screenshot("jeton-falsifie");
-            assertThat(agents()).as("no account from a token the provider's keys did not sign").isEmpty();
+            PROVIDER.signIdTokens(Signature.NONE);
+            logInAgainThroughProvider(browser);
+            assertLoginRefused(browser, "jeton-non-signe");
 
-            PROVIDER.forgeIdTokens(false);
-            browser.clickLink("Se connecter avec ProConnect");
+            PROVIDER.signIdTokens(Signature.PROVIDER_KEY);
+            logInAgainThroughProvider(browser);
             browser.waitForTasklist();
         }
         assertThat(agents()).as("the same login, with a token signed by the published key, opens Tasklist").hasSize(1);
+    }
+
+    @Test
+    void userInfoForgedOrUnsignedIsRefusedAndCreatesNothing() throws Exception {
+        try (TasklistBrowser browser = new TasklistBrowser(port, "proconnect")) {
+            PROVIDER.signUserInfo(Signature.FOREIGN_KEY);
+            logInThroughProvider(browser, ProConnectTestProvider.AGENT_VERSAILLES);
+            assertLoginRefused(browser, "userinfo-falsifie");
+
+            PROVIDER.signUserInfo(Signature.NONE);
+            logInAgainThroughProvider(browser);
+            assertLoginRefused(browser, "userinfo-non-signe");
+
+            PROVIDER.signUserInfo(Signature.PROVIDER_KEY);
+            logInAgainThroughProvider(browser);
+            browser.waitForTasklist();
+        }
+        assertThat(agents()).as("the signed userinfo, as ProConnect sends it, opens Tasklist").hasSize(1);
+    }
+
+    /** The French page of a failed login, and no account. */
+    private void assertLoginRefused(TasklistBrowser browser, String screenshot) throws Exception {
+        browser.waitForText("La connexion par ProConnect n'a pas abouti.");
+        assertThat(browser.currentUrl()).isEqualTo(application("/connexion?echec"));
+        browser.screenshot(screenshot);
+        assertThat(agents()).as("no account from what the provider's key did not sign").isEmpty();
+    }
+
+    /** From the plain login page (the provider remembers the agent: no password asked). */
+    private void logInAgainThroughProvider(TasklistBrowser browser) {
+        browser.visit(application("/connexion"));
+        browser.clickLink("Se connecter avec ProConnect");
     }
 
     @Test

@@ -17,9 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real OpenID Connect provider for the tests, shaped like ProConnect: Spring Authorization Server in its own
- * application context on a free port, signed ID tokens, JWKS, discovery, userinfo and RP-initiated logout. Its users
- * (password {@link #PASSWORD}) carry the claims ProConnect gives: {@code given_name}, {@code usual_name},
- * {@code email}, {@code siret}.
+ * application context on a free port, signed ID tokens, JWKS, discovery, userinfo answered as a signed JWT
+ * ({@code application/jwt}, as ProConnect does) and RP-initiated logout. Its users (password {@link #PASSWORD}) carry
+ * the claims ProConnect gives: {@code given_name}, {@code usual_name}, {@code email}, {@code siret}.
  */
 public final class ProConnectTestProvider implements AutoCloseable {
 
@@ -42,9 +42,20 @@ public final class ProConnectTestProvider implements AutoCloseable {
             AGENT_INCONNU, Map.of("given_name", "Jean", "usual_name", "Autre",
                     "email", "jean.autre@ailleurs.example", "siret", "11002001300097"));
 
+    /** How the provider signs an ID token or a userinfo answer. */
+    public enum Signature {
+        /** With the key its JWKS publishes, as ProConnect does. */
+        PROVIDER_KEY,
+        /** With another key under the same key id: a forgery. */
+        FOREIGN_KEY,
+        /** Not at all ({@code alg=none}). */
+        NONE
+    }
+
     /** State shared with the provider's beans (one provider per test JVM at a time). */
     static volatile String applicationBaseUrl = "http://127.0.0.1:8080";
-    static volatile boolean forgeIdTokens;
+    static volatile Signature idTokens = Signature.PROVIDER_KEY;
+    static volatile Signature userInfo = Signature.PROVIDER_KEY;
     static final KeyPair OFFICIAL_KEY = rsa();
     static final KeyPair ROGUE_KEY = rsa();
     static final String KEY_ID = UUID.randomUUID().toString();
@@ -78,9 +89,14 @@ public final class ProConnectTestProvider implements AutoCloseable {
         applicationBaseUrl = baseUrl;
     }
 
-    /** From now on, ID tokens are signed with a key that is not the one the JWKS publishes (same key id). */
-    public void forgeIdTokens(boolean forge) {
-        forgeIdTokens = forge;
+    /** How ID tokens are signed from now on. */
+    public void signIdTokens(Signature signature) {
+        idTokens = signature;
+    }
+
+    /** How userinfo answers are signed from now on. */
+    public void signUserInfo(Signature signature) {
+        userInfo = signature;
     }
 
     static List<String> scopes() {
