@@ -8,11 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ProConnect, the State's OpenID Connect federation for public agents ({@code convention.proconnect.*}, README
  * « Agents des communes : ProConnect »). Off unless an issuer is given, directly or through the environment's name.
  *
- * @param environnement {@code integration} or {@code production}: picks ProConnect's issuer when {@code emetteur} is
- *                      empty
+ * @param environnement {@code integration} or {@code production}: picks ProConnect's issuer on the Internet network
+ *                      when {@code emetteur} is empty
  * @param emetteur the issuer URL (its {@code /.well-known/openid-configuration} describes the provider)
  * @param scopes what is asked of the provider; {@code openid} is required
- * @param algorithmeSignature the JWS algorithm the provider signs ID tokens with (RS256 or ES256)
+ * @param algorithmeSignature the JWS algorithm the provider signs ID tokens and userinfo answers with (RS256 or ES256)
  * @param approbationDaces when true, the DACES approves each new agent before they get their commune's group
  * @param contactDaces whom an organisation that is not a party to any convention should write to
  */
@@ -27,6 +27,7 @@ public record ProConnectProperties(
         boolean approbationDaces,
         String contactDaces) {
 
+    /** ProConnect's Internet domains, as its partner documentation lists them (the RIE ones go in emetteur). */
     public static final String INTEGRATION_ISSUER = "https://fca.integ01.dev-agentconnect.fr/api/v2";
     public static final String PRODUCTION_ISSUER = "https://auth.agentconnect.gouv.fr/api/v2";
 
