@@ -128,7 +128,7 @@
     cell(tr, line.communeNom + ' (' + line.communeInsee + ')');
     cell(tr, line.statutLibelle, line.joursALEtape > 30 ? 'bloquee' : '');
     cell(tr, frenchDate(line.dateSignature));
-    cell(tr, frenchDate(line.finTermeInitial));
+    cell(tr, frenchDate(line.dernierJourPeriodeInitiale));
     cell(tr, frenchDate(line.prochainAnniversaire));
     cell(tr, frenchDate(line.limiteDenonciation));
     cell(tr, 'v' + line.version + (line.avenants ? ' (' + line.avenants + ' avenant' + (line.avenants > 1 ? 's' : '') + ')' : ''));

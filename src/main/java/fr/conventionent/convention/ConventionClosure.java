@@ -71,9 +71,11 @@ public class ConventionClosure {
 
     public void close(DelegateExecution execution) throws IOException {
         String numero = execution.getProcessBusinessKey();
-        LocalDate end = execution.getVariable(DATE_FIN) == null ? SubmittedDates.today()
-                : ConventionDates.toLocalDate((Date) execution.getVariable(DATE_FIN));
-        String how = howItEnded(execution, end);
+        LocalDate end = execution.getVariable(DATE_FIN_EXCLUSIVE) == null ? SubmittedDates.today()
+                : ConventionDates.toLocalDate((Date) execution.getVariable(DATE_FIN_EXCLUSIVE));
+        // what people read: the last day in force, inclusive
+        LocalDate lastDay = end.minusDays(1);
+        String how = howItEnded(execution, lastDay);
 
         List<String> archived = archiveDocuments(execution, numero);
         byte[] sheet = closureSheet(execution, numero, how, archived);
@@ -83,18 +85,19 @@ public class ConventionClosure {
         for (String charter : registry.running(ConventionProcess.USERS_CHARTER_KEY, numero)) {
             registry.cancel(charter, "Convention terminée");
         }
-        avenants.cancel(numero, "la convention a pris fin le " + FrenchFormats.longDate(end), execution);
+        avenants.cancel(numero, "la convention a pris fin (en vigueur jusqu'au " + FrenchFormats.longDate(lastDay)
+                + " inclus)", execution);
         int deliveries = stopAafDeliveries(numero);
 
         execution.setVariable(STATUT, ConventionProcess.STATUT_TERMINEE);
-        execution.setVariable(DATE_FIN, ConventionDates.toDate(end));
+        execution.setVariable(DATE_FIN_EXCLUSIVE, ConventionDates.toDate(end));
         life.ending(numero, ConventionProcess.STATUT_TERMINEE, end);
         execution.setVariable(DATE_CLOTURE, ConventionProcedures.today());
         LOG.info("Convention {} terminée ({}), {} livraison(s) AAF arrêtée(s), dossier archivé dans {}", numero,
                 execution.getVariable(MOTIF_FIN), deliveries, archive.folder(numero));
 
         mailQueue.enqueue(numero, new Mail(recipients.everyone(execution), templates.render("convention-terminee",
-                variables("numero", numero, "fin", FrenchFormats.longDate(end), "circonstances", how)),
+                variables("numero", numero, "dernierJour", FrenchFormats.longDate(lastDay), "circonstances", how)),
                 new Mail.Attachment(sheetName, ConventionDocument.MIME_TYPE, sheet)));
     }
 
@@ -116,22 +119,22 @@ public class ConventionClosure {
         });
     }
 
-    private String howItEnded(DelegateExecution execution, LocalDate end) {
+    private String howItEnded(DelegateExecution execution, LocalDate lastDay) {
         String numero = execution.getProcessBusinessKey();
         String convention = "La convention ENT n° " + numero + " entre l'académie et la commune de "
                 + records.communeName(numero);
         Object motif = execution.getVariable(MOTIF_FIN);
         if (MOTIF_FIN_DENONCIATION.equals(motif) && execution.getVariable(DATE_NOTIFICATION_DENONCIATION) != null) {
             return convention + ", dénoncée le " + FrenchFormats.longDate((Date) execution.getVariable(
-                    DATE_NOTIFICATION_DENONCIATION)) + ", a pris fin le " + FrenchFormats.longDate(end)
-                    + " au terme du préavis de 3 mois (article 11).";
+                    DATE_NOTIFICATION_DENONCIATION)) + ", est restée en vigueur jusqu'au " + FrenchFormats.longDate(lastDay)
+                    + " inclus, terme du préavis de 3 mois (article 11).";
         }
         if (MOTIF_FIN_RESILIATION.equals(motif) && execution.getVariable(DATE_RESILIATION) != null) {
             return convention + ", résiliée de plein droit le " + FrenchFormats.longDate((Date) execution.getVariable(
-                    DATE_RESILIATION)) + " (article 12), a pris fin le " + FrenchFormats.longDate(end)
-                    + " : l'accès à l'ENT était maintenu jusqu'à la fin de l'année scolaire.";
+                    DATE_RESILIATION)) + " (article 12), a pris fin : l'accès à l'ENT était maintenu jusqu'au "
+                    + FrenchFormats.longDate(lastDay) + " inclus, fin de l'année scolaire.";
         }
-        return convention + " a pris fin le " + FrenchFormats.longDate(end) + ".";
+        return convention + " est restée en vigueur jusqu'au " + FrenchFormats.longDate(lastDay) + " inclus.";
     }
 
     /** Every document of the convention (each version, avenants, signed scans, letters) into the archive. */
@@ -158,14 +161,15 @@ public class ConventionClosure {
         List<String> dates = new ArrayList<>();
         dates.add(how);
         dates.add("Signée le " + longDate(execution.getVariable(DATE_SIGNATURE)) + " ; période initiale de 4 ans"
-                + " jusqu'au " + longDate(execution.getVariable(DATE_FIN_PERIODE) == null ? null
-                : execution.getVariable(DATE_FIN_PERIODE)) + " inclus pour la dernière période en cours.");
+                + " jusqu'au " + longDate(execution.getVariable(DERNIER_JOUR_PERIODE_INITIALE)) + " inclus ; dernière"
+                + " période en cours jusqu'au " + longDate(execution.getVariable(DERNIER_JOUR_PERIODE)) + " inclus.");
         if (execution.getVariable(DATE_ENVOI_MISE_EN_DEMEURE) != null) {
             dates.add("Mise en demeure envoyée le " + longDate(execution.getVariable(DATE_ENVOI_MISE_EN_DEMEURE)) + ".");
         }
-        if (execution.getVariable(DATE_FIN_ACCES) != null) {
-            dates.add("Accès à l'ENT jusqu'à la fin de l'année scolaire (accès fermé le "
-                    + longDate(execution.getVariable(DATE_FIN_ACCES)) + ").");
+        if (execution.getVariable(DATE_FIN_ACCES_EXCLUSIVE) != null) {
+            dates.add("Accès à l'ENT maintenu jusqu'à la fin de l'année scolaire, soit jusqu'au "
+                    + FrenchFormats.longDate(ConventionDates.toLocalDate((Date) execution.getVariable(
+                    DATE_FIN_ACCES_EXCLUSIVE)).minusDays(1)) + " inclus.");
         }
         sheet.lines("Fin de la convention", dates);
         sheet.table("Reconductions tacites", List.of("N°", "À compter du", "Jusqu'au (inclus)"),

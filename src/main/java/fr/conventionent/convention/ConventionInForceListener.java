@@ -33,7 +33,7 @@ public class ConventionInForceListener implements ExecutionListener {
         Date signature = (Date) execution.getVariable(DATE_SIGNATURE);
         LocalDate signed = ConventionDates.toLocalDate(signature);
         execution.setVariable(DATE_DEBUT_PERIODE, ConventionDates.toDate(signed));
-        execution.setVariable(DATE_FIN_PERIODE, dates.lastDayOfInitialTerm(signature));
+        execution.setVariable(DERNIER_JOUR_PERIODE, dates.lastDayOfInitialTerm(signature));
         execution.setVariable(DATE_LIMITE_DENONCIATION,
                 ConventionDates.toDate(dates.lastDayToDenounce(signed, SubmittedDates.today())));
         setIfAbsent(execution, RECONDUCTIONS, JsonVariables.write(List.of()));

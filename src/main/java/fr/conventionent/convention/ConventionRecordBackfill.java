@@ -52,7 +52,8 @@ public class ConventionRecordBackfill implements ApplicationRunner {
             ConventionVariables.EDITEUR_ENT, ConventionVariables.EXPLOITANT_ENT, ConventionVariables.VERSION,
             ConventionVariables.VERSIONS, ConventionVariables.COMMUNE_LIBELLE, ConventionVariables.DEPARTEMENT,
             ConventionVariables.CIRCONSCRIPTION, ConventionVariables.STATUT, ConventionVariables.DATE_SIGNATURE,
-            ConventionVariables.DATE_DEBUT_PERIODE, ConventionVariables.DATE_FIN, ConventionVariables.NUMERO_COMITE};
+            ConventionVariables.DATE_DEBUT_PERIODE, ConventionVariables.DATE_FIN_EXCLUSIVE, LegacyDateVariables.DATE_FIN,
+            ConventionVariables.NUMERO_COMITE};
 
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
@@ -149,7 +150,8 @@ public class ConventionRecordBackfill implements ApplicationRunner {
                 (String) variables.get(ConventionVariables.STATUT),
                 day(variables.get(ConventionVariables.DATE_SIGNATURE)),
                 day(variables.get(ConventionVariables.DATE_DEBUT_PERIODE)),
-                day(variables.get(ConventionVariables.DATE_FIN)),
+                day(variables.getOrDefault(ConventionVariables.DATE_FIN_EXCLUSIVE,
+                        variables.get(LegacyDateVariables.DATE_FIN))),
                 version instanceof Number number ? number.intValue() : 1));
         if (HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(convention.getState())) {
             life.status(numero, ConventionLife.STATUT_ANNULEE);

@@ -70,7 +70,7 @@ public class ConventionTerm {
         mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render(
                 "denonciation-possible", variables("numero", numero, "commune", records.communeName(numero),
                         "reconduction", FrenchFormats.longDate(renewal),
-                        "jusquAu", FrenchFormats.longDate(renewedUntil), "dateLimite", FrenchFormats.longDate(lastDay),
+                        "dernierJour", FrenchFormats.longDate(renewedUntil), "dateLimite", FrenchFormats.longDate(lastDay),
                         "lienTaches", properties.courriel().adresseApplication() + "/camunda/app/tasklist/"))));
     }
 
@@ -95,13 +95,13 @@ public class ConventionTerm {
         renewal.put("jusquAu", until.toString());
         renewals.add(renewal);
         execution.setVariable(RECONDUCTIONS, JsonVariables.write(renewals));
-        execution.setVariable(DATE_FIN_PERIODE, ConventionDates.toDate(until));
+        execution.setVariable(DERNIER_JOUR_PERIODE, ConventionDates.toDate(until));
 
         List<String> to = new ArrayList<>(recipients.referent(execution));
         to.addAll(recipients.groups(fr.conventionent.identity.Groups.DACES));
         mailQueue.enqueue(numero, new Mail(to, templates.render("convention-reconduite", variables(
                 "numero", numero, "commune", records.communeName(numero),
-                "dateEffet", FrenchFormats.longDate(anniversary), "jusquAu", FrenchFormats.longDate(until),
+                "dateEffet", FrenchFormats.longDate(anniversary), "dernierJour", FrenchFormats.longDate(until),
                 "rang", renewals.size()))));
     }
 

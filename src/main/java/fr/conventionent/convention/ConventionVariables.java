@@ -31,11 +31,16 @@ public final class ConventionVariables {
     public static final String MOTIF_REJET = "motifRejet";
     public static final String ETAPE_REJET = "etapeRejet";
     public static final String HISTORIQUE_CIRCUIT = "historiqueCircuit";
-    public static final String DATE_FIN_INITIALE = "dateFinInitiale";
+    /** Last day (inclusive) of the initial 4-year term. */
+    public static final String DERNIER_JOUR_PERIODE_INITIALE = "dernierJourPeriodeInitiale";
 
-    /** The convention in force (docs/cycle-de-vie.md): term, renewals, follow-up. */
+    /**
+     * The convention in force (docs/cycle-de-vie.md): term, renewals, follow-up. An end is named either
+     * {@code dernierJour…} (the last day in force, inclusive: what every screen, mail and letter shows) or
+     * {@code dateFin…Exclusive} (the first day no longer in force, 00:00 Paris: what a timer waits for).
+     */
     public static final String DATE_DEBUT_PERIODE = "dateDebutPeriode";
-    public static final String DATE_FIN_PERIODE = "dateFinPeriode";
+    public static final String DERNIER_JOUR_PERIODE = "dernierJourPeriode";
     public static final String RECONDUCTIONS = "reconductions";
     public static final String DATE_LIMITE_DENONCIATION = "dateLimiteDenonciation";
     public static final String NUMERO_COMITE = "numeroComite";
@@ -53,11 +58,13 @@ public final class ConventionVariables {
 
     /** How the convention ends. */
     public static final String MOTIF_FIN = "motifFin";
-    public static final String DATE_FIN = "dateFin";
+    /** First day no longer in force (exclusive): notice over, or access closed after a résiliation. */
+    public static final String DATE_FIN_EXCLUSIVE = "dateFinExclusive";
     public static final String DATE_NOTIFICATION_DENONCIATION = "dateNotificationDenonciation";
     public static final String DATE_ENVOI_MISE_EN_DEMEURE = "dateEnvoiMiseEnDemeure";
     public static final String DATE_RESILIATION = "dateResiliation";
-    public static final String DATE_FIN_ACCES = "dateFinAcces";
+    /** First day without access to the ENT after a résiliation (exclusive). */
+    public static final String DATE_FIN_ACCES_EXCLUSIVE = "dateFinAccesExclusive";
     public static final String DATE_CLOTURE = "dateCloture";
 
     public static final String MOTIF_FIN_DENONCIATION = "denonciation";

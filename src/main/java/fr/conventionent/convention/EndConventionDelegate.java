@@ -15,7 +15,7 @@ import fr.conventionent.identity.EngineAuthorization;
 /**
  * End of a dénonciation's notice, or of the access kept after a résiliation: the procedure tells
  * its convention to close (message {@code FinDeConvention}, business key = convention number),
- * with how and when it ends ({@code motifFin}, {@code dateFin}).
+ * with how and when it ends ({@code motifFin}, {@code dateFinExclusive}).
  */
 @Component("endConventionDelegate")
 public class EndConventionDelegate implements JavaDelegate {
@@ -31,7 +31,7 @@ public class EndConventionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Map<String, Object> variables = new HashMap<>();
-        for (String name : new String[] {MOTIF_FIN, DATE_FIN}) {
+        for (String name : new String[] {MOTIF_FIN, DATE_FIN_EXCLUSIVE}) {
             if (execution.getVariable(name) != null) {
                 variables.put(name, execution.getVariable(name));
             }

@@ -30,7 +30,7 @@ public class RecordConventionInForceDelegate implements JavaDelegate {
         Date signature = (Date) execution.getVariable(ConventionVariables.DATE_SIGNATURE);
         execution.setVariable(ConventionVariables.STATUT, ConventionProcess.STATUT_EN_VIGUEUR);
         life.status(execution.getProcessBusinessKey(), ConventionProcess.STATUT_EN_VIGUEUR);
-        execution.setVariable(ConventionVariables.DATE_FIN_INITIALE, dates.termEnd(signature));
+        execution.setVariable(ConventionVariables.DERNIER_JOUR_PERIODE_INITIALE, dates.lastDayOfInitialTerm(signature));
         execution.removeVariable(ConventionVariables.MOTIF_REJET);
         execution.removeVariable(ConventionVariables.ETAPE_REJET);
         aafDeliveries.startFor(execution); // Annexe 2 §2: the AAF deliveries to the operator (livraison-aaf)

@@ -27,13 +27,15 @@ import fr.conventionent.convention.ConventionProcess;
 public class DueDates {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    /** {@code date_fin} is the first day no longer in force: an end counts in the month of its last day. */
+    private static final String LAST_DAY = "CAST(date_fin - INTERVAL '1' DAY AS DATE)";
     /** Event → its date column and the statuses for which it is still to come. */
     private static final Map<String, String> EVENTS = new LinkedHashMap<>();
 
     static {
         EVENTS.put("reconductions", "prochain_anniversaire");
         EVENTS.put("limitesDenonciation", "limite_denonciation");
-        EVENTS.put("fins", "date_fin");
+        EVENTS.put("fins", LAST_DAY);
         EVENTS.put("comites", "prochain_comite");
     }
 
@@ -60,7 +62,7 @@ public class DueDates {
         EVENTS.forEach((event, column) -> selects.add("SELECT '" + event + "' AS evenement, EXTRACT(YEAR FROM "
                 + column + ") AS annee, EXTRACT(MONTH FROM " + column + ") AS mois, COUNT(*) AS nombre"
                 + " FROM convention WHERE " + column + " >= :aujourdhui AND " + column + " < :horizon"
-                + (column.equals("date_fin") || column.equals("prochain_comite") ? "" : " AND statut = :enVigueur")
+                + (column.equals(LAST_DAY) || column.equals("prochain_comite") ? "" : " AND statut = :enVigueur")
                 + " AND " + where + " GROUP BY EXTRACT(YEAR FROM " + column + "), EXTRACT(MONTH FROM " + column + ")"));
         jdbc.query(String.join(" UNION ALL ", selects), parameters, rs -> {
             YearMonth month = YearMonth.of(rs.getInt("annee"), rs.getInt("mois"));

@@ -138,12 +138,12 @@ public class Denonciations {
         changes.put(STATUT, ConventionProcess.STATUT_EN_PREAVIS);
         changes.put(MOTIF_FIN, MOTIF_FIN_DENONCIATION);
         changes.put(DATE_NOTIFICATION_DENONCIATION, notified);
-        changes.put(DATE_FIN, end);
+        changes.put(DATE_FIN_EXCLUSIVE, end);
         changes.put(LETTRE, letter);
         registry.set(convention, changes);
         life.ending(numero, ConventionProcess.STATUT_EN_PREAVIS, ConventionDates.toLocalDate(end));
         execution.setVariable(MOTIF_FIN, MOTIF_FIN_DENONCIATION);
-        execution.setVariable(DATE_FIN, end);
+        execution.setVariable(DATE_FIN_EXCLUSIVE, end);
 
         avenants.cancel(numero, "la convention a été dénoncée le " + FrenchFormats.longDate(notified), execution);
 
@@ -152,7 +152,8 @@ public class Denonciations {
         FileValue sentLetter = execution.getVariableTyped(LETTRE_PDF);
         mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render("convention-denoncee",
                 variables("numero", numero, "partie", capitalize(from.label(records.communeName(numero))),
-                        "notification", FrenchFormats.longDate(notified), "fin", FrenchFormats.longDate(end))),
+                        "notification", FrenchFormats.longDate(notified),
+                        "dernierJour", FrenchFormats.longDate(ConventionDates.toLocalDate(end).minusDays(1)))),
                 Mail.Attachment.of(sentLetter)));
     }
 

@@ -87,9 +87,9 @@ public class CalendarFeed {
                             + fr.conventionent.convention.FrenchFormats.longDate(line.prochainAnniversaire()) + " (préavis de 3 mois, article 11).",
                     line.numero() + "-limite-denonciation-" + line.limiteDenonciation()));
         }
-        if (line.dateFin() != null && !fr.conventionent.convention.ConventionProcess.STATUT_TERMINEE.equals(line.statut())) {
-            events.add(day(line.dateFin(), "Fin de " + about, line.statutLibelle() + ".",
-                    line.numero() + "-fin-" + line.dateFin()));
+        if (line.dernierJour() != null && !fr.conventionent.convention.ConventionProcess.STATUT_TERMINEE.equals(line.statut())) {
+            events.add(day(line.dernierJour(), "Dernier jour de " + about, line.statutLibelle() + ".",
+                    line.numero() + "-dernier-jour-" + line.dernierJour()));
         }
         if (line.prochainComite() != null && fr.conventionent.convention.ConventionProcess.STATUT_EN_VIGUEUR.equals(line.statut())) {
             events.add(day(line.prochainComite(), "Comité de pilotage de " + about,
@@ -97,6 +97,7 @@ public class CalendarFeed {
         }
     }
 
+    /** An all-day event (RFC 5545: DTSTART;VALUE=DATE the day itself, DTEND the day after, exclusive). */
     private static VEvent day(LocalDate day, String summary, String description, String uid) {
         return event(day, day.plusDays(1), summary, description, uid);
     }

@@ -20,8 +20,8 @@ import org.apache.commons.csv.CSVPrinter;
 final class RegistryCsv {
 
     static final String[] HEADERS = {"Numéro", "Commune", "Code INSEE", "Département", "Circonscription", "Statut",
-            "Date de signature", "Fin de la période initiale", "Prochain anniversaire", "Dernier jour pour dénoncer",
-            "Date de fin", "Version", "Avenants", "Incidents ouverts", "Dernière livraison AAF", "Résultat AAF",
+            "Date de signature", "Dernier jour de la période initiale", "Prochain anniversaire", "Dernier jour pour dénoncer",
+            "Dernier jour (inclus)", "Version", "Avenants", "Incidents ouverts", "Dernière livraison AAF", "Résultat AAF",
             "Prochain comité de pilotage"};
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -45,8 +45,8 @@ final class RegistryCsv {
     void print(RegistryLine line) {
         try {
             printer.printRecord(line.numero(), line.communeNom(), line.communeInsee(), line.departement(),
-                    line.circonscription(), line.statutLibelle(), day(line.dateSignature()), day(line.finTermeInitial()),
-                    day(line.prochainAnniversaire()), day(line.limiteDenonciation()), day(line.dateFin()),
+                    line.circonscription(), line.statutLibelle(), day(line.dateSignature()), day(line.dernierJourPeriodeInitiale()),
+                    day(line.prochainAnniversaire()), day(line.limiteDenonciation()), day(line.dernierJour()),
                     line.version(), line.avenants(), line.incidentsOuverts(), dayTime(line.aafDerniere()),
                     line.aafResume(), day(line.prochainComite()));
         } catch (IOException e) {

@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 /** A convention as the registry page, its CSV export and its calendar show it: the stored row and what it means today. */
 public record RegistryLine(String numero, String communeInsee, String communeNom, String departement,
                            String circonscription, String statut, String statutLibelle, String etape,
-                           Long joursALEtape, LocalDate dateSignature, LocalDate finTermeInitial,
-                           LocalDate prochainAnniversaire, LocalDate limiteDenonciation, LocalDate dateFin,
+                           Long joursALEtape, LocalDate dateSignature, LocalDate dernierJourPeriodeInitiale,
+                           LocalDate prochainAnniversaire, LocalDate limiteDenonciation, LocalDate dernierJour,
                            int version, int avenants, int incidentsOuverts, OffsetDateTime aafDerniere,
                            String aafResultat, String aafResume, LocalDate prochainComite) {
 
@@ -17,7 +17,7 @@ public record RegistryLine(String numero, String communeInsee, String communeNom
         return new RegistryLine(entry.numero(), entry.communeInsee(), entry.communeNom(), entry.departement(),
                 entry.circonscription(), entry.statut(), RegistryStatus.label(entry, days),
                 RegistryStatus.inProgress(entry.statut()) ? entry.etape() : null, days, entry.dateSignature(),
-                entry.finTermeInitial(), entry.prochainAnniversaire(), entry.limiteDenonciation(), entry.dateFin(),
+                entry.dernierJourPeriodeInitiale(), entry.prochainAnniversaire(), entry.limiteDenonciation(), entry.dernierJour(),
                 entry.version(), entry.avenants(), openIncidents, entry.aafDerniere(), entry.aafResultat(),
                 entry.aafResume(), entry.prochainComite());
     }

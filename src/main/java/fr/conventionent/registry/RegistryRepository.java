@@ -134,13 +134,18 @@ public class RegistryRepository {
                 rs.getString("circonscription"), rs.getString("statut"), rs.getString("etape"),
                 dateTime(rs.getTimestamp("etape_depuis")), day(rs.getDate("date_signature")),
                 day(rs.getDate("fin_terme_initial")), day(rs.getDate("prochain_anniversaire")),
-                day(rs.getDate("limite_denonciation")), day(rs.getDate("date_fin")), rs.getInt("version"),
+                day(rs.getDate("limite_denonciation")), dayBefore(rs.getDate("date_fin")), rs.getInt("version"),
                 day(rs.getDate("prochain_comite")), dateTime(rs.getTimestamp("aaf_derniere")),
                 rs.getString("aaf_resultat"), rs.getString("aaf_resume"));
     }
 
     private static LocalDate day(java.sql.Date date) {
         return date == null ? null : date.toLocalDate();
+    }
+
+    /** {@code date_fin} is the first day no longer in force (exclusive): the registry shows the day before. */
+    private static LocalDate dayBefore(java.sql.Date exclusiveEnd) {
+        return exclusiveEnd == null ? null : exclusiveEnd.toLocalDate().minusDays(1);
     }
 
     private static OffsetDateTime dateTime(Timestamp timestamp) {

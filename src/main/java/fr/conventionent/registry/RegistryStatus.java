@@ -3,7 +3,7 @@ package fr.conventionent.registry;
 import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.FrenchFormats;
 
-/** The status of a convention in words: "dans le circuit à l'étape « … » depuis 12 jours", "en préavis jusqu'au …". */
+/** The status of a convention in words: "dans le circuit à l'étape « … » depuis 12 jours", "en préavis jusqu'au … inclus". */
 final class RegistryStatus {
 
     private RegistryStatus() {
@@ -24,9 +24,9 @@ final class RegistryStatus {
             case ConventionProcess.STATUT_EN_PREPARATION -> "en préparation" + step(entry, daysAtStep);
             case ConventionProcess.STATUT_DANS_LE_CIRCUIT -> "dans le circuit" + step(entry, daysAtStep);
             case ConventionProcess.STATUT_EN_VIGUEUR -> "en vigueur";
-            case ConventionProcess.STATUT_EN_PREAVIS -> "en préavis" + until(entry, " jusqu'au ");
-            case ConventionProcess.STATUT_RESILIEE -> "résiliée" + until(entry, ", ENT accessible jusqu'au ");
-            case ConventionProcess.STATUT_TERMINEE -> "terminée" + until(entry, " le ");
+            case ConventionProcess.STATUT_EN_PREAVIS -> "en préavis" + until(entry, " jusqu'au ", " inclus");
+            case ConventionProcess.STATUT_RESILIEE -> "résiliée" + until(entry, ", ENT accessible jusqu'au ", " inclus");
+            case ConventionProcess.STATUT_TERMINEE -> "terminée" + until(entry, ", en vigueur jusqu'au ", " inclus");
             default -> statut;
         };
     }
@@ -40,7 +40,7 @@ final class RegistryStatus {
         return " à l'étape « " + entry.etape() + " »" + since;
     }
 
-    private static String until(RegistryEntry entry, String words) {
-        return entry.dateFin() == null ? "" : words + FrenchFormats.longDate(entry.dateFin());
+    private static String until(RegistryEntry entry, String words, String after) {
+        return entry.dernierJour() == null ? "" : words + FrenchFormats.longDate(entry.dernierJour()) + after;
     }
 }

@@ -256,8 +256,8 @@ public class Resiliations {
         changes.put(STATUT, ConventionProcess.STATUT_RESILIEE);
         changes.put(MOTIF_FIN, MOTIF_FIN_RESILIATION);
         changes.put(DATE_RESILIATION, resiliation);
-        changes.put(DATE_FIN_ACCES, accessEnd);
-        changes.put(DATE_FIN, accessEnd);
+        changes.put(DATE_FIN_ACCES_EXCLUSIVE, accessEnd);
+        changes.put(DATE_FIN_EXCLUSIVE, accessEnd);
         registry.set(convention, changes);
         life.ending(numero, ConventionProcess.STATUT_RESILIEE, ConventionDates.toLocalDate(accessEnd));
         changes.remove(STATUT);

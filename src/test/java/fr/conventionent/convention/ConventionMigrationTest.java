@@ -71,7 +71,7 @@ class ConventionMigrationTest extends ConventionLifeTest {
             assertThat(task(numero, "UserTask_ConveneSteeringCommittee")).isNotNull();
             fire(timer(convention.getId(), TIMER_DENUNCIATION_REMINDER));
             assertThat(localDay(fire(timer(convention.getId(), TIMER_RENEWAL)))).hasToString("2030-09-15");
-            assertThat(conventionVariable(convention, ConventionVariables.DATE_FIN_PERIODE)).isEqualTo(day("2031-09-14"));
+            assertThat(conventionVariable(convention, ConventionVariables.DERNIER_JOUR_PERIODE)).isEqualTo(day("2031-09-14"));
             ProcessInstance denonciation = runtimeService.startProcessInstanceByKey(DenonciationProcess.KEY,
                     Map.of(ConventionVariables.CONVENTION_NUMERO, numero));
             taskService.complete(task(numero, DenonciationProcess.TASK_NOTIFY).getId(), Map.of(

@@ -133,7 +133,7 @@ class ConventionProcessTest extends ConventionLifeTest {
         assertThat(convention).isWaitingAt(TIMER_DENUNCIATION_REMINDER, TIMER_STEERING_COMMITTEE).variables()
                 .containsEntry(ConventionVariables.STATUT, STATUT_EN_VIGUEUR)
                 .containsEntry(ConventionVariables.DATE_SIGNATURE, date(2026, 3, 16))
-                .containsEntry(ConventionVariables.DATE_FIN_INITIALE, date(2030, 3, 16));
+                .containsEntry(ConventionVariables.DERNIER_JOUR_PERIODE_INITIALE, date(2030, 3, 15));
         // the reminder (one month before the last day to denounce, 16 December 2029) comes first
         Job reminder = timer(convention.getId(), TIMER_DENUNCIATION_REMINDER);
         assertThat(reminder.getDuedate()).isEqualTo(date(2029, 11, 16));
@@ -178,7 +178,7 @@ class ConventionProcessTest extends ConventionLifeTest {
 
         assertThat(convention).isWaitingAt(TIMER_DENUNCIATION_REMINDER, TIMER_STEERING_COMMITTEE)
                 .hasPassed(TASK_RECORD_IN_FORCE, TASK_REQUEST_USERS_CHARTER);
-        assertThat(conventionVariable(convention, DATE_FIN_PERIODE)).isEqualTo(day("2030-09-14"));
+        assertThat(conventionVariable(convention, DERNIER_JOUR_PERIODE)).isEqualTo(day("2030-09-14"));
         assertThat(conventionVariable(convention, DATE_LIMITE_DENONCIATION)).isEqualTo(day("2030-06-15"));
         assertThat(timer(convention.getId(), TIMER_DENUNCIATION_REMINDER).getDuedate()).isEqualTo(day("2030-05-15"));
         assertThat(timer(convention.getId(), TIMER_STEERING_COMMITTEE).getDuedate()).isEqualTo(day("2027-03-15"));
@@ -215,7 +215,7 @@ class ConventionProcessTest extends ConventionLifeTest {
                     + (year + 1)));
             assertThat(recipients(renewalMail)).containsExactlyInAnyOrder("referent.ent@versailles.example",
                     "daces@demo.example");
-            assertThat(conventionVariable(convention, DATE_FIN_PERIODE)).isEqualTo(day((year + 1) + "-09-14"));
+            assertThat(conventionVariable(convention, DERNIER_JOUR_PERIODE)).isEqualTo(day((year + 1) + "-09-14"));
         }
         assertThat(renewals).containsExactly("2030-09-15", "2031-09-15", "2032-09-15", "2033-09-15", "2034-09-15",
                 "2035-09-15", "2036-09-15");

@@ -75,14 +75,17 @@ class UpgradeFromVariablesPostgresTest {
     private static final String DATABASE = "convention_upgrade";
     /** Where the registry shows the convention in its life (not what depends on today's date). */
     private static final List<String> REGISTRY_LINE = List.of("statut", "communeNom", "departement",
-            "circonscription", "etape", "dateSignature", "finTermeInitial", "prochainAnniversaire",
-            "limiteDenonciation", "dateFin", "version", "prochainComite");
+            "circonscription", "etape", "dateSignature", "dernierJourPeriodeInitiale", "prochainAnniversaire",
+            "limiteDenonciation", "dernierJour", "version", "prochainComite");
 
     /** The last migration of the previous release. */
     private static final int PREVIOUS_RELEASE = 4;
     /** The variables this release adds to a convention instance (Cockpit's read-only copy and registry link). */
     private static final List<String> VARIABLES_OF_THIS_RELEASE = List.of(ConventionRecords.SNAPSHOT,
             ConventionRecords.REGISTRY_LINK);
+    /** End dates renamed by this release, and their former names. */
+    private static final Map<String, String> LEGACY_DATE_NAMES = Map.of(
+            ConventionVariables.DATE_FIN_EXCLUSIVE, "dateFin", ConventionVariables.DERNIER_JOUR_PERIODE, "dateFinPeriode");
     private static final List<String> CONVENTION_TABLES = List.of("convention", "convention_version",
             "convention_ecole", "convention_correspondant");
     /** The circuit's reviews before the Recteur's signature. */
@@ -268,6 +271,11 @@ class UpgradeFromVariablesPostgresTest {
             jdbc.update("delete from " + table + " where name_ in (" + names + ")", values);
         }
         byteArrays.forEach(id -> jdbc.update("delete from act_ge_bytearray where id_ = ?", id));
+        // the end dates under the names of that release
+        for (String table : List.of("act_ru_variable", "act_hi_varinst", "act_hi_detail")) {
+            LEGACY_DATE_NAMES.forEach((now, then) -> jdbc.update("update " + table + " set name_ = ? where name_ = ?",
+                    then, now));
+        }
         return dropped;
     }
 

@@ -72,10 +72,10 @@ class DenonciationProcessTest extends ConventionLifeTest {
         notify(numero, "2027-06-08");
         assertThat(conventionVariable(convention, ConventionVariables.STATUT))
                 .isEqualTo(ConventionProcess.STATUT_EN_PREAVIS);
-        assertThat(conventionVariable(convention, ConventionVariables.DATE_FIN)).isEqualTo(day("2027-09-08"));
+        assertThat(conventionVariable(convention, ConventionVariables.DATE_FIN_EXCLUSIVE)).isEqualTo(day("2027-09-08"));
         assertThat(timer(denonciation.getId(), TIMER_NOTICE_ENDS).getDuedate()).isEqualTo(day("2027-09-08"));
         executeDueJobs();
-        MimeMessage notified = mailsAbout("Convention " + numero + " dénoncée\u00a0: fin le 8 septembre 2027").get(0);
+        MimeMessage notified = mailsAbout("Convention " + numero + " dénoncée\u00a0: en vigueur jusqu'au 7 septembre 2027 inclus").get(0);
         assertThat(recipients(notified)).contains("mairie.versailles@demo.example",
                 "referent.ent@versailles.example", "daces@demo.example");
         assertThat(body(notified)).contains("La commune de Versailles a dénoncé", "notifiée le 8 juin 2027");
@@ -95,10 +95,10 @@ class DenonciationProcessTest extends ConventionLifeTest {
                 .isEqualTo(ConventionVariables.MOTIF_FIN_DENONCIATION);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(numero).list())
                 .as("comité, formalités CNIL, charte : plus rien ne tourne").isEmpty();
-        MimeMessage ended = mailsAbout("Convention " + numero + " terminée le 8 septembre 2027").get(0);
+        MimeMessage ended = mailsAbout("Convention " + numero + " terminée\u00a0: en vigueur jusqu'au 7 septembre 2027 inclus").get(0);
         assertThat(recipients(ended)).contains("mairie.versailles@demo.example", "referent.ent@versailles.example",
                 "daces@demo.example", "dsi@demo.example", "dpo@demo.example", "anne.leroy@exploitant.example");
-        assertThat(body(ended)).contains("dénoncée le 8 juin 2027, a pris fin le 8 septembre 2027",
+        assertThat(body(ended)).contains("dénoncée le 8 juin 2027, est restée en vigueur jusqu'au 7 septembre 2027 inclus",
                 "livraisons de l'annuaire fédérateur (AAF)");
         Path archive = Path.of("target/test-data/archives", numero);
         assertThat(archive.resolve("Cloture-" + numero + ".docx")).exists();
@@ -121,13 +121,13 @@ class DenonciationProcessTest extends ConventionLifeTest {
         assertThat(candidateGroupOf(task(numero, TASK_NOTIFY))).isEqualTo("daces");
         notify(numero, "2031-03-02");
         executeDueJobs();
-        assertThat(body(mailsAbout("Convention " + numero + " dénoncée\u00a0: fin le 2 juin 2031").get(0)))
+        assertThat(body(mailsAbout("Convention " + numero + " dénoncée\u00a0: en vigueur jusqu'au 1er juin 2031 inclus").get(0)))
                 .contains("L'académie a dénoncé");
 
         fire(timer(denonciation.getId(), TIMER_NOTICE_ENDS));
 
         assertThat(convention).isEnded();
-        assertThat(historicVariable(convention, ConventionVariables.DATE_FIN)).isEqualTo(day("2031-06-02"));
+        assertThat(historicVariable(convention, ConventionVariables.DATE_FIN_EXCLUSIVE)).isEqualTo(day("2031-06-02"));
         assertThat(JsonVariables.readList(historicVariable(convention, ConventionVariables.RECONDUCTIONS), Object.class))
                 .hasSize(1);
     }

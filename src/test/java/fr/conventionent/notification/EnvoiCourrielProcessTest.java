@@ -143,7 +143,8 @@ class EnvoiCourrielProcessTest extends EngineTest {
             throws Exception {
         MailTransport noSmtp = new MailTransport(null, outbox);
         MailContent content = templates.render("convention-terminee", MailTemplates.variables("numero",
-                "78646-2026-001", "fin", "30 juin 2029", "circonstances", "La convention a pris fin le 30 juin 2029."));
+                "78646-2026-001", "dernierJour", "29 juin 2029", "circonstances",
+                "La convention est restée en vigueur jusqu'au 29 juin 2029 inclus."));
         MimeMessage message = noSmtp.newMessage();
         SendMailDelegate.compose(message, "convention-ent@ac-versailles.fr", List.of("daces@demo.example"),
                 content.subject(), content.text(), content.html(), Variables.fileValue("Cloture.docx")
@@ -157,10 +158,10 @@ class EnvoiCourrielProcessTest extends EngineTest {
         }
         try (InputStream in = Files.newInputStream(eml)) {
             MimeMessage written = new MimeMessage(null, in);
-            assertThat(written.getSubject()).isEqualTo("[Convention ENT] Convention 78646-2026-001 terminée le"
-                    + " 30 juin 2029");
-            assertThat(SentMails.text(written)).contains("La convention a pris fin le 30 juin 2029.");
-            assertThat(html(written)).contains("<p>La convention a pris fin le 30 juin 2029.</p>");
+            assertThat(written.getSubject()).isEqualTo("[Convention ENT] Convention 78646-2026-001 terminée\u00a0:"
+                    + " en vigueur jusqu'au 29 juin 2029 inclus");
+            assertThat(SentMails.text(written)).contains("La convention est restée en vigueur jusqu'au 29 juin 2029 inclus.");
+            assertThat(html(written)).contains("<p>La convention est restée en vigueur jusqu&#39;au 29 juin 2029 inclus.</p>");
             assertThat(((Multipart) written.getContent()).getBodyPart(1).getFileName()).isEqualTo("Cloture.docx");
         }
     }

@@ -91,16 +91,16 @@ class MailTemplatesTest {
     @Test
     void aVariableTheCallerForgotFailsInsteadOfLeavingAHole() {
         Map<String, Object> variables = new HashMap<>(samples().get("convention-reconduite").get(0));
-        variables.remove("jusquAu");
+        variables.remove("dernierJour");
 
         assertThatThrownBy(() -> templates.render("convention-reconduite", variables))
-                .hasMessageContaining("convention-reconduite.txt").hasMessageContaining("jusquAu");
+                .hasMessageContaining("convention-reconduite.txt").hasMessageContaining("dernierJour");
     }
 
     @Test
     void aTemplateInTheOperatorsFolderWinsOverThePackagedOne(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("convention-reconduite.txt"), "Reconduction de [(${numero})]\n\n"
-                + "Bonjour,\n\nVotre convention continue jusqu'au [(${jusquAu})].\n");
+                + "Bonjour,\n\nVotre convention continue jusqu'au [(${dernierJour})].\n");
         Files.writeString(folder.resolve("pied.txt"), "Académie de Versailles – DACES\n");
         MailTemplates overridden = new MailTemplates(folder.toString());
 
@@ -166,18 +166,18 @@ class MailTemplatesTest {
                         "commune", "Versailles", "numero", null, "echeance", null, "motifRejet", null,
                         "etapeRejet", null, "lien", "http://127.0.0.1:8080/camunda/app/tasklist/default/#/?task=43")));
         s.put("denonciation-possible", List.of(vars("numero", numero, "commune", "Versailles",
-                "reconduction", "1er septembre 2030", "jusquAu", "31 août 2031", "dateLimite", "31 mai 2030",
+                "reconduction", "1er septembre 2030", "dernierJour", "31 août 2031", "dateLimite", "31 mai 2030",
                 "lienTaches", "http://127.0.0.1:8080/camunda/app/tasklist/")));
         s.put("convention-reconduite", List.of(vars("numero", numero, "commune", "Versailles",
-                "dateEffet", "1er septembre 2030", "jusquAu", "31 août 2031", "rang", 1)));
-        s.put("convention-terminee", List.of(vars("numero", numero, "fin", "30 juin 2029", "circonstances",
+                "dateEffet", "1er septembre 2030", "dernierJour", "31 août 2031", "rang", 1)));
+        s.put("convention-terminee", List.of(vars("numero", numero, "dernierJour", "29 juin 2029", "circonstances",
                 "La convention ENT n° " + numero + " entre l'académie et la commune de Versailles, dénoncée le"
-                        + " 30 mars 2029, a pris fin le 30 juin 2029 au terme du préavis de 3 mois (article 11).")));
+                        + " 30 mars 2029, est restée en vigueur jusqu'au 29 juin 2029 inclus, terme du préavis de 3 mois (article 11).")));
         s.put("avenant-annule", List.of(
                 vars("numero", numero, "avenantNumero", 2, "objet", "Ajout d'une école",
                         "motif", "la convention a été dénoncée le 3 mars 2027"),
                 vars("numero", numero, "avenantNumero", null, "objet", null,
-                        "motif", "la convention a pris fin le 3 juin 2027")));
+                        "motif", "la convention a pris fin (en vigueur jusqu'au 2 juin 2027 inclus)")));
         s.put("charte-a-adopter", List.of(vars("numero", numero,
                 "lienModele", "http://127.0.0.1:8080/charte/modele.docx", "ecoles", List.of(
                         vars("nom", "École Les Tilleuls", "uai", "0781234A", "adoptee", null),
@@ -223,7 +223,7 @@ class MailTemplatesTest {
         s.put("comite-compte-rendu", List.of(vars("numero", numero, "numeroComite", 3, "date", "12 octobre 2027",
                 "commune", "Versailles")));
         s.put("convention-denoncee", List.of(vars("numero", numero, "partie", "La commune de Versailles",
-                "notification", "30 mars 2029", "fin", "30 juin 2029")));
+                "notification", "30 mars 2029", "dernierJour", "29 juin 2029")));
         s.put("denonciation-abandonnee", List.of(vars("numero", numero)));
         Map<String, Object> signed = vars("numero", numero, "commune", "Versailles", "insee", "78646",
                 "dateSignature", "4 avril 2026");

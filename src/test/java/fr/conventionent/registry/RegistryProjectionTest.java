@@ -90,7 +90,7 @@ class RegistryProjectionTest extends ConventionLifeTest {
         assertThat(inForce.statutLibelle()).isEqualTo("en vigueur");
         assertThat(inForce.etape()).isNull();
         assertThat(inForce.dateSignature()).isEqualTo(LocalDate.parse("2026-09-15"));
-        assertThat(inForce.finTermeInitial()).isEqualTo(LocalDate.parse("2030-09-14"));
+        assertThat(inForce.dernierJourPeriodeInitiale()).isEqualTo(LocalDate.parse("2030-09-14"));
         assertThat(inForce.prochainAnniversaire()).isEqualTo(LocalDate.parse("2030-09-15"));
         assertThat(inForce.limiteDenonciation()).isEqualTo(LocalDate.parse("2030-06-15"));
         assertThat(inForce.prochainComite()).isEqualTo(LocalDate.parse("2027-03-15"));
@@ -138,14 +138,14 @@ class RegistryProjectionTest extends ConventionLifeTest {
                 DenonciationProcess.DECISION_DENONCIATION, DenonciationProcess.DECISION_NOTIFIER,
                 DenonciationProcess.DATE_NOTIFICATION, "2027-06-08"));
         RegistryLine notice = line(numero);
-        assertThat(notice.statutLibelle()).isEqualTo("en préavis jusqu'au 8 septembre 2027");
+        assertThat(notice.statutLibelle()).isEqualTo("en préavis jusqu'au 7 septembre 2027 inclus");
         assertThat(notice.prochainAnniversaire()).as("plus de reconduction à attendre").isNull();
         assertThat(registry.detail(DACES, numero).documents()).extracting(ConventionDocumentRef::libelle)
                 .contains("Lettre de dénonciation (DOCX)");
 
         fire(timer(denonciation.getId(), DenonciationProcess.TIMER_NOTICE_ENDS));
         assertThat(convention).isEnded();
-        assertThat(line(numero).statutLibelle()).isEqualTo("terminée le 8 septembre 2027");
+        assertThat(line(numero).statutLibelle()).isEqualTo("terminée, en vigueur jusqu'au 7 septembre 2027 inclus");
         assertThat(registry.page(DACES, RegistryFilter.of(Map.of("statut", "terminee"))).lignes())
                 .extracting(RegistryLine::numero).containsExactly(numero);
     }

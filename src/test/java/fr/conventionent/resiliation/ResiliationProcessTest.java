@@ -111,7 +111,7 @@ class ResiliationProcessTest extends ConventionLifeTest {
         assertThat(conventionVariable(convention, ConventionVariables.STATUT))
                 .isEqualTo(ConventionProcess.STATUT_RESILIEE);
         assertThat(conventionVariable(convention, ConventionVariables.DATE_RESILIATION)).isEqualTo(day("2027-04-20"));
-        assertThat(conventionVariable(convention, ConventionVariables.DATE_FIN_ACCES)).isEqualTo(day("2027-07-04"));
+        assertThat(conventionVariable(convention, ConventionVariables.DATE_FIN_ACCES_EXCLUSIVE)).isEqualTo(day("2027-07-04"));
         assertThat(convention).isWaitingAt(ConventionProcess.EVENT_ACCESS_ENDS);
         assertThat(timer(convention.getId(), ConventionProcess.TIMER_STEERING_COMMITTEE)).as("plus de comité").isNull();
         MimeMessage resiliated = mailsAbout("Convention " + numero + " résiliée de plein droit le 20 avril 2027").get(0);
@@ -128,7 +128,7 @@ class ResiliationProcessTest extends ConventionLifeTest {
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(convention.getId())
                 .variableName(ConventionVariables.STATUT).singleResult().getValue())
                 .isEqualTo(ConventionProcess.STATUT_TERMINEE);
-        assertThat(body(mailsAbout("Convention " + numero + " terminée le 4 juillet 2027").get(0)))
+        assertThat(body(mailsAbout("Convention " + numero + " terminée\u00a0: en vigueur jusqu'au 3 juillet 2027 inclus").get(0)))
                 .contains("résiliée de plein droit le 20 avril 2027 (article 12)");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(numero).count()).isZero();
     }

@@ -64,7 +64,8 @@ public final class InForceConventions {
         variables.put("statut", value(ConventionProcess.STATUT_EN_VIGUEUR));
         variables.put("version", Map.of("value", 1, "type", "Integer"));
         variables.put("dateSignature", Map.of("value", restDate(signed), "type", "Date"));
-        variables.put("dateFinInitiale", Map.of("value", restDate(signed.plusYears(4)), "type", "Date"));
+        variables.put("dernierJourPeriodeInitiale", Map.of("value", restDate(signed.plusYears(4).minusDays(1)),
+                "type", "Date"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("businessKey", numero);
         body.put("variables", variables);
