@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.signature.ReviewChecklist;
 import fr.conventionent.signature.SignatureCircuitProcess;
 
 /**
@@ -51,15 +52,15 @@ public class DemoConventions implements ApplicationRunner {
 
         String cergy = complete(start("95127"), "95127", "Cergy");
         completeTask(cergy, Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
-        completeTask(cergy, SampleConventions.decision("valider", null));
-        completeTask(cergy, SampleConventions.decision("valider", null));
+        approveTask(cergy);
+        approveTask(cergy);
         completeTask(cergy, SampleConventions.decision("rejeter",
                 "L'école Victor Hugo a fusionné avec l'école Jules Ferry : mettez à jour l'annexe 1."));
 
         String evry = complete(start("91228"), "91228", "Évry-Courcouronnes");
         completeTask(evry, Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
         for (int step = 0; step < 4; step++) {
-            completeTask(evry, SampleConventions.decision("valider", null));
+            approveTask(evry);
         }
         Map<String, Object> signature = SampleConventions.decision("valider", null);
         signature.put(ConventionVariables.DATE_SIGNATURE, new Date(ClockUtil.getCurrentTime().getTime()));
@@ -82,9 +83,20 @@ public class DemoConventions implements ApplicationRunner {
 
     /** Completes the open task of a convention, wherever it is (the convention or its circuit). */
     private void completeTask(String conventionId, Map<String, Object> variables) {
+        taskService.complete(openTask(conventionId).getId(), variables);
+    }
+
+    /** Passes the open review step on, every point of its checklist ticked. */
+    private void approveTask(String conventionId) {
+        Task task = openTask(conventionId);
+        Map<String, Object> variables = SampleConventions.decision("valider", null);
+        ReviewChecklist.of(task.getTaskDefinitionKey()).forEach(item -> variables.put(item.key(), true));
+        taskService.complete(task.getId(), variables);
+    }
+
+    private Task openTask(String conventionId) {
         String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(conventionId)
                 .singleResult().getBusinessKey();
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
-        taskService.complete(task.getId(), variables);
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
     }
 }

@@ -125,7 +125,7 @@ public class ConventionFile {
         return events;
     }
 
-    /** The circuits' journals ({@code historiqueCircuit}): each step with actor, date, decision and reason. */
+    /** The circuits' journals ({@code historiqueCircuit}): each step with actor, date, decision, reason and checked points. */
     private List<TimelineEvent> circuitSteps(List<HistoricProcessInstance> instances) {
         List<TimelineEvent> steps = new ArrayList<>();
         String[] circuits = instances.stream().filter(i -> SignatureCircuitProcess.KEY.equals(i.getProcessDefinitionKey()))
@@ -140,10 +140,24 @@ public class ConventionFile {
             for (JsonNode entry : JsonVariables.read(journal.getValue())) {
                 steps.add(new TimelineEvent(OffsetDateTime.parse(entry.path("date").asText()), process,
                         entry.path("etape").asText(), actor(entry.path("acteur").asText(null)),
-                        decision(entry.path("decision").asText(null)), entry.path("motif").asText(null)));
+                        decision(entry.path("decision").asText(null)), reasonAndChecks(entry)));
             }
         }
         return steps;
+    }
+
+    /** A step's reason, then the checklist points its reviewer ticked. */
+    private static String reasonAndChecks(JsonNode entry) {
+        List<String> parts = new ArrayList<>();
+        if (!entry.path("motif").asText("").isBlank()) {
+            parts.add(entry.path("motif").asText());
+        }
+        List<String> checks = new ArrayList<>();
+        entry.path("verifications").forEach(check -> checks.add(check.asText()));
+        if (!checks.isEmpty()) {
+            parts.add("Points vérifiés : " + String.join(" ; ", checks));
+        }
+        return parts.isEmpty() ? null : String.join(" – ", parts);
     }
 
     /** Changes made by administrators outside the forms (Cockpit, REST), with the value before and after. */

@@ -13,26 +13,43 @@ import fr.conventionent.document.DocxBuilder;
 
 /**
  * The "bordereau de circuit", as a parapheur's evidence sheet: every step of the signature circuit
- * (from {@code historiqueCircuit}) with its actor, date, decision and reason, round by round; the PDF version each
+ * (from {@code historiqueCircuit}) with its actor, date, decision and reason, and the points each reviewer checked,
+ * round by round; the PDF version each
  * step saw (SHA-256) and the scan of the signed copy with the version it signs.
  */
 public final class CircuitEvidenceDocument {
 
-    /** One completed step, as {@link CircuitJournal} records it. */
+    /**
+     * One completed step, as {@link CircuitJournal} records it: {@code cle} is the step's BPMN id (absent from
+     * journals written before it was recorded), {@code verifications} the checklist points its reviewer ticked.
+     */
     public record Entry(String etape, String groupe, String acteur, OffsetDateTime date, String decision,
-                        String motif, String empreinte) {
+                        String motif, String empreinte, String cle, List<String> verifications) {
 
         public Entry(String etape, String groupe, String acteur, OffsetDateTime date, String decision, String motif) {
             this(etape, groupe, acteur, date, decision, motif, null);
+        }
+
+        public Entry(String etape, String groupe, String acteur, OffsetDateTime date, String decision, String motif,
+                     String empreinte) {
+            this(etape, groupe, acteur, date, decision, motif, empreinte, null, List.of());
         }
 
         @SuppressWarnings("unchecked")
         static Entry of(Object journalEntry) {
             Map<String, Object> map = (Map<String, Object>) journalEntry;
             Object date = map.get("date");
+            List<String> verifications = map.get("verifications") instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList() : List.of();
             return new Entry(text(map.get("etape")), text(map.get("groupe")), text(map.get("acteur")),
                     date == null ? null : OffsetDateTime.parse(date.toString()), text(map.get("decision")),
-                    text(map.get("motif")), text(map.get("empreinte")));
+                    text(map.get("motif")), text(map.get("empreinte")), text(map.get("cle")), verifications);
+        }
+
+        /** The commune's signature of its copies: it starts each round of the circuit. */
+        boolean startsARound() {
+            return cle == null ? SignatureCircuitProcess.NAME_SIGN_COPIES.equals(etape)
+                    : SignatureCircuitProcess.TASK_SIGN_COPIES.equals(cle);
         }
 
         private static String text(Object value) {
@@ -71,6 +88,7 @@ public final class CircuitEvidenceDocument {
                                   Date establishedAt) {
         List<String> versions = entries.stream().map(Entry::empreinte).filter(e -> e != null).distinct().toList();
         List<Integer> rounds = rounds(entries);
+        boolean checklists = entries.stream().anyMatch(entry -> !entry.verifications().isEmpty());
         int roundCount = rounds.isEmpty() ? 0 : rounds.get(rounds.size() - 1);
         boolean severalRounds = roundCount > 1;
 
@@ -90,6 +108,9 @@ public final class CircuitEvidenceDocument {
             header.add("Tour");
         }
         header.addAll(List.of("Étape", "Groupe", "Acteur", "Date et heure", "Décision", "Motif"));
+        if (checklists) {
+            header.add("Points vérifiés");
+        }
         if (!versions.isEmpty()) {
             header.add("PDF vu");
         }
@@ -106,6 +127,9 @@ public final class CircuitEvidenceDocument {
             row.add(entry.date() == null ? "—" : dateTime(entry.date().atZoneSameInstant(FrenchFormats.PARIS)));
             row.add(decision(entry.decision()));
             row.add(entry.motif() == null ? "" : entry.motif());
+            if (checklists) {
+                row.add(String.join("\n", entry.verifications()));
+            }
             if (!versions.isEmpty()) {
                 row.add(entry.empreinte() == null ? "—" : version(versions, entry.empreinte()));
             }
@@ -160,7 +184,7 @@ public final class CircuitEvidenceDocument {
         List<Integer> rounds = new ArrayList<>();
         int round = 0;
         for (Entry entry : entries) {
-            if (round == 0 || SignatureCircuitProcess.NAME_SIGN_COPIES.equals(entry.etape())) {
+            if (round == 0 || entry.startsARound()) {
                 round++;
             }
             rounds.add(round);

@@ -16,9 +16,9 @@ import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.UserDirectory;
 
 /**
- * The evidence of the circuit, as a parapheur keeps it: every completed step with its actor,
- * date, decision and reason, and the SHA-256 of the PDF it saw ({@code empreinte}), kept in the
- * {@code historiqueCircuit} variable across rounds.
+ * The evidence of the circuit, as a parapheur keeps it: every completed step (its name and key) with its actor,
+ * date, decision and reason, the points its reviewer ticked ({@code verifications}) and the SHA-256 of the PDF it saw
+ * ({@code empreinte}), kept in the {@code historiqueCircuit} variable across rounds.
  */
 @Component
 public class CircuitJournal {
@@ -29,14 +29,20 @@ public class CircuitJournal {
         this.users = users;
     }
 
-    @SuppressWarnings("unchecked")
     public void record(DelegateTask task, String decision, String motif) {
+        record(task, decision, motif, List.of());
+    }
+
+    /** @param verifications the labels of the checklist points the reviewer ticked */
+    @SuppressWarnings("unchecked")
+    public void record(DelegateTask task, String decision, String motif, List<String> verifications) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Object entry : JsonVariables.readList(task.getVariable(ConventionVariables.HISTORIQUE_CIRCUIT), Map.class)) {
             entries.add((Map<String, Object>) entry);
         }
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("etape", task.getName());
+        entry.put("cle", task.getTaskDefinitionKey());
         entry.put("groupe", candidateGroup(task));
         entry.put("acteur", actor(task));
         entry.put("date", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), FrenchFormats.PARIS).toString());
@@ -47,6 +53,9 @@ public class CircuitJournal {
         }
         if (motif != null) {
             entry.put("motif", motif);
+        }
+        if (!verifications.isEmpty()) {
+            entry.put("verifications", List.copyOf(verifications));
         }
         entries.add(entry);
         task.setVariable(ConventionVariables.HISTORIQUE_CIRCUIT, JsonVariables.write(entries));

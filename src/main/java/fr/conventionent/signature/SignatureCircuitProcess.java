@@ -33,8 +33,17 @@ public final class SignatureCircuitProcess {
     public static final String EXEMPLAIRES_SIGNES = "exemplairesSignes";
     public static final String DOCUMENT_A_SIGNER = "documentASigner";
 
-    /** Name of {@link #TASK_SIGN_COPIES}: in the circuit's journal, it starts each round. */
+    /**
+     * Name of {@link #TASK_SIGN_COPIES} for a convention: in the circuit's journal, it starts each round (journals
+     * written before the step's key was recorded are told apart by this name).
+     */
     public static final String NAME_SIGN_COPIES = "Signer la convention en 2 exemplaires";
+    /** What goes round the circuit, as task names say it: "la convention" or "l'avenant n° 2" ({@link CircuitWording}). */
+    public static final String DOCUMENT_CIRCUIT = "documentCircuit";
+    /** The same, signed: "la convention signée" or "l'avenant n° 2 signé". */
+    public static final String DOCUMENT_CIRCUIT_SIGNE = "documentCircuitSigne";
+    /** The forms' heading: "Convention CONV-…" or "Avenant n° 2 à la convention CONV-…". */
+    public static final String TITRE_CIRCUIT = "titreCircuit";
     /** SHA-256 of the PDF version the uploaded scan signs (the {@code conventionPdf} of the circuit). */
     public static final String EMPREINTE_VERSION_SIGNEE = "empreinteVersionSignee";
     /** SHA-256 of the uploaded scan itself. */

@@ -13,7 +13,8 @@ public class SignedCopiesListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (!Boolean.TRUE.equals(task.getVariable(SignatureCircuitProcess.EXEMPLAIRES_SIGNES))) {
-            throw new InvalidSubmissionException("Confirmez que les 2 exemplaires de la convention ont été signés"
+            throw new InvalidSubmissionException("Confirmez que les 2 exemplaires de "
+                    + CircuitWording.document(CircuitWording.avenantNumero(task)) + " ont été signés"
                     + " et envoyés à l'IEN de la circonscription.");
         }
     }

@@ -34,7 +34,7 @@ public class SignedScanListener implements TaskListener {
     public void notify(DelegateTask task) {
         Object value = task.getExecution().getVariableTyped(ConventionVariables.CONVENTION_SIGNEE_SCAN);
         if (!(value instanceof FileValue scan) || scan.getValue() == null) {
-            throw new InvalidSubmissionException("Déposez la convention signée numérisée (fichier PDF).");
+            throw new InvalidSubmissionException("Déposez le scan de " + signedDocument(task) + " (fichier PDF).");
         }
         byte[] content = readAll(scan);
         if (content.length == 0) {
@@ -47,11 +47,15 @@ public class SignedScanListener implements TaskListener {
         if (content.length < PDF_MAGIC.length
                 || !Arrays.equals(Arrays.copyOf(content, PDF_MAGIC.length), PDF_MAGIC)) {
             throw new InvalidSubmissionException("Le fichier « " + scan.getFilename()
-                    + " » n'est pas un PDF : déposez la convention signée numérisée au format PDF.");
+                    + " » n'est pas un PDF : déposez le scan de " + signedDocument(task) + " au format PDF.");
         }
         // the scan signs the PDF that went round the circuit: both fingerprints are kept together
         task.setVariable(SignatureCircuitProcess.EMPREINTE_SCAN, PdfDocuments.sha256(content));
         task.setVariable(SignatureCircuitProcess.EMPREINTE_VERSION_SIGNEE, CircuitDocument.sha256Of(task.getExecution()));
+    }
+
+    private static String signedDocument(DelegateTask task) {
+        return CircuitWording.signedDocument(CircuitWording.avenantNumero(task));
     }
 
     private static byte[] readAll(FileValue scan) {

@@ -9,7 +9,10 @@ import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.InstanceAccess;
 
-/** A circuit begins: remember when, ask for fresh signed copies, and let the commune follow it. */
+/**
+ * A circuit begins: remember when, ask for fresh signed copies, name what it signs (the convention or an avenant) for
+ * its tasks and forms, and let the commune follow it.
+ */
 @Component("startCircuitListener")
 public class StartCircuitListener implements ExecutionListener {
 
@@ -24,6 +27,7 @@ public class StartCircuitListener implements ExecutionListener {
         execution.setVariable(SignatureCircuitProcess.DATE_ENTREE_CIRCUIT, ClockUtil.getCurrentTime());
         // each round of the circuit needs its own signed copies: last round's confirmation does not count
         execution.removeVariable(SignatureCircuitProcess.EXEMPLAIRES_SIGNES);
+        execution.setVariables(CircuitWording.variables(execution));
         String insee = (String) execution.getVariable(ConventionVariables.COMMUNE_INSEE);
         instanceAccess.grantRead(Groups.commune(insee), execution.getProcessInstanceId());
     }

@@ -41,7 +41,12 @@ class SignatureCircuitProcessTest extends EngineTest {
     ConventionDocument document;
 
     private ProcessInstance startCircuit() {
+        return startCircuit(Map.of());
+    }
+
+    private ProcessInstance startCircuit(Map<String, Object> extra) {
         Map<String, Object> variables = new HashMap<>(SampleConventions.completion("78646", "Versailles", 2));
+        variables.putAll(extra);
         variables.put(ConventionVariables.CONVENTION_NUMERO, NUMERO);
         variables.put(ConventionVariables.COMMUNE_LIBELLE, "Versailles");
         variables.put(ConventionVariables.DEPARTEMENT, "78");
@@ -101,7 +106,10 @@ class SignatureCircuitProcessTest extends EngineTest {
         var identityService = processEngine.getIdentityService();
         identityService.setAuthentication("ien.versailles", List.of("ien-circo-versailles"));
         try {
-            complete(circuit, Circuits.approve());
+            // a logged-in reviewer may send only their form's fields: the IEN's checklist
+            Map<String, Object> ienApproval = new HashMap<>(Circuits.checklist(TASK_TRANSMIT_BY_IEN));
+            ienApproval.put(ConventionVariables.DECISION, ConventionVariables.DECISION_VALIDER);
+            complete(circuit, ienApproval);
         } finally {
             identityService.clearAuthentication();
         }
@@ -128,7 +136,7 @@ class SignatureCircuitProcessTest extends EngineTest {
                         "ien.versailles", "IEN Circonscription versailles", "Validée",
                         "Vérifier la convention (IEN TICE)", "Validée",
                         "Valider la convention (IA-DASEN)", "Validée",
-                        "Transmettre pour signature (DACES)", "Validée",
+                        "Transmettre la convention pour signature (DACES)", "Validée",
                         "Signer la convention (Recteur)", "Validée",
                         "Numériser et déposer la convention signée", "Effectuée",
                         "Document établi automatiquement le");
@@ -137,6 +145,116 @@ class SignatureCircuitProcessTest extends EngineTest {
         Path archived = Path.of("target/test-data/archives", NUMERO, fileName);
         assertThat(archived).exists();
         assertThat(DocxText.of(Files.readAllBytes(archived))).isEqualTo(text);
+    }
+
+    @Test
+    void anAvenantsCircuitNamesTheAvenantInEveryTaskAndItsForms() throws Exception {
+        ProcessInstance circuit = startCircuit(Map.of("avenantNumero", 2));
+        List<String> names = new ArrayList<>();
+        for (Map<String, Object> submission : List.of(Circuits.signedCopies(), Circuits.approve(), Circuits.approve(),
+                Circuits.approve(), Circuits.approve(), Circuits.recteurSignsToday(), Circuits.scanUploaded())) {
+            Task task = task(circuit);
+            names.add(task.getName());
+            if (names.size() == 1) {
+                assertThat(taskService.getVariables(task.getId())).containsEntry(DOCUMENT_CIRCUIT, "l'avenant n° 2")
+                        .containsEntry(TITRE_CIRCUIT, "Avenant n° 2 à la convention " + NUMERO);
+                assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of()))
+                        .hasMessageContaining("Confirmez que les 2 exemplaires de l'avenant n° 2 ont été signés");
+            }
+            complete(circuit, submission);
+        }
+        assertThat(names).containsExactly("Signer l'avenant n° 2 en 2 exemplaires",
+                "Transmettre l'avenant n° 2 (IEN de circonscription)", "Vérifier l'avenant n° 2 (IEN TICE)",
+                "Valider l'avenant n° 2 (IA-DASEN)", "Transmettre l'avenant n° 2 pour signature (DACES)",
+                "Signer l'avenant n° 2 (Recteur)", "Numériser et déposer l'avenant n° 2 signé");
+        assertThat(names).noneMatch(name -> name.contains("convention"));
+
+        executeDueJobs();
+        assertThat(java.util.Arrays.stream(GREEN_MAIL.getReceivedMessages()).map(m -> subject(m)))
+                .contains("[Convention ENT] À faire\u00a0: Signer l'avenant n° 2 en 2 exemplaires – " + NUMERO
+                        + " (Versailles)");
+    }
+
+    @Test
+    void aConventionsCircuitStillSaysLaConvention() {
+        ProcessInstance circuit = startCircuit();
+        assertThat(task(circuit).getName()).isEqualTo(NAME_SIGN_COPIES);
+        complete(circuit, Circuits.signedCopies());
+        assertThat(task(circuit).getName()).isEqualTo("Transmettre la convention (IEN de circonscription)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3})
+    void eachReviewStepRefusesToPassOnWithAPointOfItsChecklistUnticked(int reviewStep) {
+        ProcessInstance circuit = startCircuit();
+        complete(circuit, Circuits.signedCopies());
+        for (int i = 0; i < reviewStep; i++) {
+            complete(circuit, Circuits.approve());
+        }
+        String step = REVIEW_STEPS[reviewStep];
+        assertThat(circuit).isWaitingAt(step);
+        List<ReviewChecklist.Item> checklist = ReviewChecklist.of(step);
+        assertThat(checklist).as("liste de contrôle de " + step).hasSizeGreaterThanOrEqualTo(2);
+
+        Map<String, Object> lastUnticked = new HashMap<>(Circuits.approve());
+        lastUnticked.put(checklist.get(checklist.size() - 1).key(), false);
+        assertThatThrownBy(() -> complete(circuit, lastUnticked))
+                .hasMessageContaining("Cochez chaque point de la liste de contrôle")
+                .hasMessageContaining(checklist.get(checklist.size() - 1).label())
+                .hasMessageNotContaining(checklist.get(0).label());
+        Map<String, Object> noneTicked = new HashMap<>(SampleConventions.decision(ConventionVariables.DECISION_VALIDER,
+                null));
+        assertThatThrownBy(() -> complete(circuit, noneTicked)).hasMessageContaining(checklist.get(0).label());
+
+        assertThat(circuit).isWaitingAt(step);
+        assertThat(runtimeService.getVariable(circuit.getId(), ConventionVariables.DECISION)).isNull();
+        assertThat(runtimeService.getVariable(circuit.getId(), checklist.get(0).key())).isNull();
+    }
+
+    @Test
+    void theCheckedPointsOfEveryReviewerAreRecordedInTheCircuitRecord() throws Exception {
+        ProcessInstance circuit = startCircuit();
+        for (Map<String, Object> submission : List.of(Circuits.signedCopies(), Circuits.approve(), Circuits.approve(),
+                Circuits.approve(), Circuits.approve(), Circuits.recteurSignsToday(), Circuits.scanUploaded())) {
+            complete(circuit, submission);
+        }
+        executeDueJobs();
+
+        var journal = CircuitEvidenceDocument.entries(fr.conventionent.convention.JsonVariables.readList(
+                historicValue(circuit, ConventionVariables.HISTORIQUE_CIRCUIT), Map.class));
+        for (String step : List.of(TASK_TRANSMIT_BY_IEN, TASK_VERIFY_BY_TICE, TASK_VALIDATE_BY_DASEN,
+                TASK_TRANSMIT_FOR_SIGNATURE)) {
+            assertThat(journal).filteredOn(entry -> step.equals(entry.cle())).singleElement()
+                    .extracting(CircuitEvidenceDocument.Entry::verifications)
+                    .isEqualTo(ReviewChecklist.of(step).stream().map(ReviewChecklist.Item::label).toList());
+        }
+        assertThat(journal).filteredOn(entry -> TASK_SIGN_BY_RECTEUR.equals(entry.cle())).singleElement()
+                .extracting(CircuitEvidenceDocument.Entry::verifications).asList().isEmpty();
+
+        FileValue bordereau = (FileValue) processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(circuit.getId()).variableName(BORDEREAU_CIRCUIT).disableCustomObjectDeserialization()
+                .singleResult().getTypedValue();
+        try (InputStream in = bordereau.getValue()) {
+            assertThat(DocxText.of(in.readAllBytes())).contains("Points vérifiés")
+                    .containsSubsequence("Vérifier la convention (IEN TICE)",
+                            ReviewChecklist.of(TASK_VERIFY_BY_TICE).get(0).label());
+        }
+    }
+
+    @Test
+    void aRejectionNeedsNoChecklist() {
+        ProcessInstance circuit = startCircuit();
+        complete(circuit, Circuits.signedCopies());
+        complete(circuit, Circuits.approve());
+
+        complete(circuit, Circuits.reject("Le courriel du correspondant technique est erroné."));
+
+        assertThat(circuit).isEnded().hasPassed(END_REJECTED);
+    }
+
+    private Object historicValue(ProcessInstance circuit, String name) {
+        return processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(circuit.getId()).variableName(name).singleResult().getValue();
     }
 
     @ParameterizedTest
@@ -228,7 +346,7 @@ class SignatureCircuitProcessTest extends EngineTest {
                 .mimeType("application/pdf").create();
         assertThatThrownBy(() -> complete(circuit, Map.of(ConventionVariables.CONVENTION_SIGNEE_SCAN, notPdf)))
                 .hasMessageContaining("n'est pas un PDF");
-        assertThatThrownBy(() -> complete(circuit, Map.of())).hasMessageContaining("Déposez la convention signée");
+        assertThatThrownBy(() -> complete(circuit, Map.of())).hasMessageContaining("Déposez le scan de la convention signée");
 
         assertThat(circuit).isWaitingAt(TASK_UPLOAD_SIGNED_SCAN);
         assertThat(runtimeService.getVariable(circuit.getId(), ConventionVariables.CONVENTION_SIGNEE_SCAN)).isNull();

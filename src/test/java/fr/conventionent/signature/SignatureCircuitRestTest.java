@@ -91,7 +91,7 @@ class SignatureCircuitRestTest extends EngineTest {
         for (String reviewer : List.of("ien.versailles", "tice.78", "dasen.78", "daces")) {
             JsonNode task = as(reviewer).singleTask();
             groups.add(as(reviewer).candidateGroup(task.get("id").asText()));
-            assertThat(as(reviewer).submitForm(task.get("id").asText(), Map.of("decision", value("valider")))
+            assertThat(as(reviewer).submitForm(task.get("id").asText(), approval(task))
                     .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         }
         JsonNode sign = as("recteur").singleTask();
@@ -118,6 +118,40 @@ class SignatureCircuitRestTest extends EngineTest {
         assertThat(variables.at("/historiqueCircuit/type").asText()).isEqualTo("Json");
 
         assertMailsSent();
+    }
+
+    @Test
+    void aReviewerWhoLeavesAPointOfTheChecklistUntickedIsRefusedAndNothingChanges() throws Exception {
+        EngineRest mairie = as("mairie.versailles");
+        mairie.post("/process-definition/key/convention/submit-form",
+                Map.of("variables", Map.of("communeInsee", value("78646"))));
+        mairie.submitForm(mairie.singleTask().get("id").asText(), completion(SCHOOLS));
+        mairie.submitForm(mairie.singleTask().get("id").asText(), Map.of("exemplairesSignes", value(true)));
+        EngineRest ien = as("ien.versailles");
+        JsonNode task = ien.singleTask();
+        Map<String, Object> incomplete = new LinkedHashMap<>(approval(task));
+        ReviewChecklist.Item unticked = ReviewChecklist.of(SignatureCircuitProcess.TASK_TRANSMIT_BY_IEN).get(1);
+        incomplete.put(unticked.key(), value(false));
+
+        ResponseEntity<String> refused = ien.submitForm(task.get("id").asText(), incomplete);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Cochez chaque point de la liste de contrôle", unticked.label())
+                .doesNotContain("Exception");
+        assertThat(ien.singleTask().get("id").asText()).isEqualTo(task.get("id").asText());
+        assertThat(ien.getJson("/task/" + task.get("id").asText() + "/variables").has("decision")).isFalse();
+
+        ResponseEntity<String> rejected = ien.submitForm(task.get("id").asText(),
+                Map.of("decision", value("rejeter"), "motif", value("Il manque la page des coordonnées.")));
+        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** What a review step's form sends to pass the document on: the decision and every point of its checklist. */
+    private static Map<String, Object> approval(JsonNode task) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("decision", value("valider"));
+        ReviewChecklist.of(task.get("taskDefinitionKey").asText()).forEach(item -> variables.put(item.key(), value(true)));
+        return variables;
     }
 
     private void assertCommuneCannotSeeVersailles(String other, String conventionId, String taskId) {

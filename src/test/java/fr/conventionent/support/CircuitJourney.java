@@ -86,8 +86,16 @@ public final class CircuitJourney {
                     "dateSignature", value(LocalDate.now(ConventionDates.ZONE).toString()));
             case "UserTask_UploadSignedScan" -> Map.of("conventionSigneeScan",
                     file("scan.pdf", "application/pdf", MinimalPdf.withText("Convention signee " + businessKey)));
-            default -> Map.of("decision", value("valider"));
+            default -> approval(step);
         };
+    }
+
+    /** A review step passed on, every point of its checklist ticked. */
+    private static Map<String, Object> approval(String step) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("decision", value("valider"));
+        Circuits.checklist(step).forEach((key, ticked) -> variables.put(key, value(ticked)));
+        return variables;
     }
 
     private Map<String, Object> completion() {

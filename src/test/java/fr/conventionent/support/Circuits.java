@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 
 import fr.conventionent.demo.MinimalPdf;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.signature.ReviewChecklist;
 import fr.conventionent.signature.SignatureCircuitProcess;
 
 /** Submissions of the circuit's steps, as Tasklist sends them. */
@@ -24,8 +25,23 @@ public final class Circuits {
         return Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true);
     }
 
+    /**
+     * A reviewer passes the document on, every point of the checklist ticked. Through the Java API (no logged-in
+     * user, no form check) one submission serves every review step: each step reads only its own checklist.
+     */
     public static Map<String, Object> approve() {
-        return SampleConventions.decision(DECISION_VALIDER, null);
+        Map<String, Object> variables = SampleConventions.decision(DECISION_VALIDER, null);
+        for (String step : SignatureCircuitProcess.REVIEW_STEPS) {
+            variables.putAll(checklist(step));
+        }
+        return variables;
+    }
+
+    /** Every point of a review step's checklist ticked, as its form sends them. */
+    public static Map<String, Object> checklist(String reviewStep) {
+        Map<String, Object> ticked = new HashMap<>();
+        ReviewChecklist.of(reviewStep).forEach(item -> ticked.put(item.key(), true));
+        return ticked;
     }
 
     public static Map<String, Object> reject(String motif) {
