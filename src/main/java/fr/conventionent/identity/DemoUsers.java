@@ -50,6 +50,7 @@ public class DemoUsers implements ApplicationRunner {
         users.put("dsi", List.of("Administrateur", "DSI", Groups.DSI));
         users.put("dpo", List.of("Délégué", "à la protection des données", Groups.DPO));
         users.put("rssi", List.of("Responsable", "SSI", Groups.RSSI));
+        users.put("dane", List.of("Conseiller", "DANE", Groups.DANE));
         return users;
     }
 

@@ -3,6 +3,7 @@ package fr.conventionent.pilotage;
 import static fr.conventionent.notification.MailTemplates.variables;
 import static fr.conventionent.pilotage.SteeringCommitteeProcess.*;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,13 +18,18 @@ import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.convention.Party;
+import fr.conventionent.identity.CommuneDirectory;
 import fr.conventionent.identity.Groups;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
 import fr.conventionent.convention.ConventionRecords;
 
-/** The invitations to a comité de pilotage, then its minutes, to its members and both parties. */
+/**
+ * The invitations to a comité de pilotage, then its minutes, to its members, both parties and the académie's natural
+ * members (the IEN of the circonscription, the IEN TICE of the département and the DANE), whom the commune need not
+ * list among the participants.
+ */
 @Component
 public class SteeringCommitteeMails {
 
@@ -31,10 +37,12 @@ public class SteeringCommitteeMails {
     private final MailTemplates templates;
     private final ConventionRecipients recipients;
     private final ConventionRecords records;
+    private final CommuneDirectory communes;
 
     public SteeringCommitteeMails(MailQueue mailQueue, MailTemplates templates,
-        ConventionRecipients recipients, ConventionRecords records) {
+        ConventionRecipients recipients, ConventionRecords records, CommuneDirectory communes) {
         this.records = records;
+        this.communes = communes;
         this.mailQueue = mailQueue;
         this.templates = templates;
         this.recipients = recipients;
@@ -68,7 +76,20 @@ public class SteeringCommitteeMails {
         participants.forEach(p -> to.add(p.email()));
         to.addAll(recipients.commune(execution));
         to.addAll(recipients.groups(Groups.DACES));
+        to.addAll(recipients.groups(academieMembers(execution).toArray(String[]::new)));
         return List.copyOf(to);
+    }
+
+    /** The groups invited by default for the académie: IEN of the circonscription, IEN TICE, DANE. */
+    List<String> academieMembers(DelegateExecution execution) {
+        String insee = (String) execution.getVariable(ConventionVariables.COMMUNE_INSEE);
+        List<String> groups = new ArrayList<>();
+        communes.find(insee).ifPresent(commune -> {
+            groups.add(Groups.ienCirco(commune.circonscription()));
+            groups.add(Groups.ienTice(commune.departement()));
+        });
+        groups.add(Groups.DANE);
+        return groups;
     }
 
     static List<Participant> participants(DelegateExecution execution) {

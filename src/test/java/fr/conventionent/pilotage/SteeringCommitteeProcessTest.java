@@ -57,9 +57,17 @@ class SteeringCommitteeProcessTest extends ConventionLifeTest {
                 MimeMessage invitation = mailsAbout("Invitation au comité de pilotage du").get(0);
                 assertThat(recipients(invitation)).contains("marie.dupont@versailles.example",
                         "paul.martin@ac-versailles.example", "mairie.versailles@demo.example", "daces@demo.example");
+                // the académie's natural members are invited without being listed by the commune
+                assertThat(recipients(invitation)).contains("ien.versailles@demo.example", "tice.78@demo.example",
+                        "dane@demo.example").doesNotContain("ien.nanterre@demo.example", "tice.92@demo.example");
+                assertThat(body(invitation)).contains("l'IEN de la circonscription, l'IEN chargé de la mission TICE"
+                        + " du département et la DANE");
                 assertThat(body(invitation)).contains("comité de pilotage n° 1", "Point d'étape du déploiement",
                         "Date\u00a0: 20 mars 2027");
                 MimeMessage minutes = mailsAbout("Compte rendu du comité de pilotage").get(0);
+                assertThat(recipients(minutes)).contains("marie.dupont@versailles.example",
+                        "mairie.versailles@demo.example", "daces@demo.example", "ien.versailles@demo.example",
+                        "tice.78@demo.example", "dane@demo.example");
                 assertThat(((MimeMultipart) minutes.getContent()).getBodyPart(1).getFileName())
                         .isEqualTo("compte-rendu-1.pdf");
             }
