@@ -66,7 +66,7 @@ public class Avenants {
     static final int MAX_OBJET = 500;
     static final int MAX_CLAUSES = 10000;
     private static final List<String> DATA = List.of(COMMUNE_INSEE, COMMUNE_NOM, COMMUNE_ADRESSE, MAIRE_NOM, ECOLES,
-            REFERENT_ENT, CORRESPONDANTS_TECHNIQUES, EDITEUR_ENT, EXPLOITANT_ENT, VERSION, VERSIONS, AVENANTS,
+            REFERENT_ENT, CORRESPONDANTS_TECHNIQUES, EDITEUR_ENT, EXPLOITANT_ENT, DPO_COMMUNE, VERSION, VERSIONS, AVENANTS,
             DATE_SIGNATURE);
 
     private final ConventionProcedures procedures;

@@ -55,6 +55,8 @@ public record ConventionChanges(List<Ecole> ecolesAjoutees, List<Ecole> ecolesRe
         field(annexe2, "Éditeur de l'ENT", before.editeurEnt(), after.editeurEnt());
         field(annexe2, "Exploitant de l'ENT", before.exploitantEnt(), after.exploitantEnt());
         field(annexe2, "Référent ENT de la commune", describe(before.referentEnt()), describe(after.referentEnt()));
+        field(annexe2, "Délégué à la protection des données de la commune", describe(before.dpoCommune()),
+                describe(after.dpoCommune()));
         int correspondants = Math.max(before.correspondantsTechniques().size(), after.correspondantsTechniques().size());
         for (int i = 0; i < correspondants; i++) {
             field(annexe2, i == 0 ? "Correspondant technique principal de l'exploitant"
@@ -89,7 +91,8 @@ public record ConventionChanges(List<Ecole> ecolesAjoutees, List<Ecole> ecolesRe
                 annexe2Changed ? proposal.referentEnt() : current.referentEnt(),
                 annexe2Changed ? proposal.correspondantsTechniques() : current.correspondantsTechniques(),
                 annexe2Changed ? proposal.editeurEnt() : current.editeurEnt(),
-                annexe2Changed ? proposal.exploitantEnt() : current.exploitantEnt());
+                annexe2Changed ? proposal.exploitantEnt() : current.exploitantEnt(),
+                annexe2Changed ? proposal.dpoCommune() : current.dpoCommune());
     }
 
     /** One French line per change, for mails and task forms. */
@@ -107,7 +110,8 @@ public record ConventionChanges(List<Ecole> ecolesAjoutees, List<Ecole> ecolesRe
         if (contact == null || (blank(contact.nom()) && blank(contact.email()) && blank(contact.telephone()))) {
             return ABSENT;
         }
-        return contact.nom() + " – " + contact.telephone() + " – " + contact.email();
+        return blank(contact.telephone()) ? contact.nom() + " – " + contact.email()
+                : contact.nom() + " – " + contact.telephone() + " – " + contact.email();
     }
 
     private static void field(List<FieldChange> changes, String element, String before, String after) {

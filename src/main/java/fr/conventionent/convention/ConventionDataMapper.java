@@ -16,7 +16,7 @@ public final class ConventionDataMapper {
 
     /** The variables that carry the text while the commune writes it and its circuit reviews it. */
     public static final List<String> VARIABLES = List.of(COMMUNE_NOM, COMMUNE_ADRESSE, MAIRE_NOM, ECOLES, REFERENT_ENT,
-            CORRESPONDANTS_TECHNIQUES, EDITEUR_ENT, EXPLOITANT_ENT);
+            CORRESPONDANTS_TECHNIQUES, EDITEUR_ENT, EXPLOITANT_ENT, DPO_COMMUNE);
 
     public static ConventionData read(VariableScope scope) {
         return read(scope.getVariables());
@@ -32,7 +32,8 @@ public final class ConventionDataMapper {
                 JsonVariables.readObject(variables.get(REFERENT_ENT), Contact.class),
                 JsonVariables.readList(variables.get(CORRESPONDANTS_TECHNIQUES), Contact.class),
                 text(variables.get(EDITEUR_ENT)),
-                text(variables.get(EXPLOITANT_ENT)));
+                text(variables.get(EXPLOITANT_ENT)),
+                JsonVariables.readObject(variables.get(DPO_COMMUNE), Contact.class));
     }
 
     public static void write(ConventionData data, VariableScope scope) {
@@ -44,6 +45,11 @@ public final class ConventionDataMapper {
         scope.setVariable(CORRESPONDANTS_TECHNIQUES, JsonVariables.write(data.correspondantsTechniques()));
         scope.setVariable(EDITEUR_ENT, data.editeurEnt());
         scope.setVariable(EXPLOITANT_ENT, data.exploitantEnt());
+        if (data.dpoCommune() == null) {
+            scope.removeVariable(DPO_COMMUNE);
+        } else {
+            scope.setVariable(DPO_COMMUNE, JsonVariables.write(data.dpoCommune()));
+        }
     }
 
     /** Trimmed values, upper-case UAIs, phones as 01 23 45 67 89; empty list rows dropped. */
@@ -63,7 +69,15 @@ public final class ConventionDataMapper {
         }
         return new ConventionData(trim(data.communeInsee()), trim(data.communeNom()), trim(data.communeAdresse()),
                 trim(data.maireNom()), ecoles, data.referentEnt() == null ? null : normalize(data.referentEnt()),
-                correspondants, trim(data.editeurEnt()), trim(data.exploitantEnt()));
+                correspondants, trim(data.editeurEnt()), trim(data.exploitantEnt()), normalizeDpo(data.dpoCommune()));
+    }
+
+    /** The commune's DPO without a phone; none when the form's fields were left empty. */
+    private static Contact normalizeDpo(Contact dpo) {
+        if (dpo == null || isBlankRow(dpo.nom(), dpo.email())) {
+            return null;
+        }
+        return new Contact(trim(dpo.nom()), null, trim(dpo.email()).toLowerCase());
     }
 
     private static Contact normalize(Contact contact) {

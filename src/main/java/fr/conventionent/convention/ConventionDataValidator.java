@@ -34,6 +34,7 @@ public class ConventionDataValidator {
         } else {
             validateContact(errors, data.referentEnt(), "le référent ENT");
         }
+        validateDpo(errors, data.dpoCommune());
         List<Contact> correspondants = data.correspondantsTechniques();
         if (correspondants.isEmpty()) {
             errors.add("Indiquez au moins un correspondant technique de l'exploitant (annexe 2).");
@@ -97,6 +98,24 @@ public class ConventionDataValidator {
             errors.add("L'adresse de messagerie « " + nullToEmpty(contact.email()) + " » de " + who
                     + " n'est pas valide.");
         }
+    }
+
+    /** Optional; once named, the commune's DPO needs a name and an address where the CNIL deadline can reach him. */
+    private void validateDpo(List<String> errors, Contact dpo) {
+        if (dpo == null || (isBlank(dpo.nom()) && isBlank(dpo.email()))) {
+            return;
+        }
+        if (isBlank(dpo.nom())) {
+            errors.add("Le nom et prénom sont obligatoires pour le délégué à la protection des données de la commune.");
+        }
+        if (!FrenchFormats.isEmail(dpo.email())) {
+            errors.add("L'adresse de messagerie « " + nullToEmpty(dpo.email()) + " » du délégué à la protection des"
+                    + " données de la commune n'est pas valide.");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static void required(List<String> errors, String value, String message) {

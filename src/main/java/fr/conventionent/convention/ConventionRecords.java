@@ -126,13 +126,16 @@ public class ConventionRecords {
 
     public Optional<ConventionData> version(String numero, int version) {
         List<ConventionData> rows = jdbc.query("select c.commune_insee, v.commune_nom, v.commune_adresse, v.maire_nom,"
-                        + " v.referent_nom, v.referent_telephone, v.referent_email, v.editeur_ent, v.exploitant_ent"
+                        + " v.referent_nom, v.referent_telephone, v.referent_email, v.editeur_ent, v.exploitant_ent,"
+                        + " v.dpo_nom, v.dpo_email"
                         + " from convention_version v join convention c on c.numero = v.numero"
                         + " where v.numero = ? and v.version = ?",
                 (rs, row) -> new ConventionData(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         schools(numero, version),
                         rs.getString(5) == null ? null : new Contact(rs.getString(5), rs.getString(6), rs.getString(7)),
-                        correspondents(numero, version), rs.getString(8), rs.getString(9)), numero, version);
+                        correspondents(numero, version), rs.getString(8), rs.getString(9),
+                        rs.getString(10) == null ? null : new Contact(rs.getString(10), null, rs.getString(11))),
+                numero, version);
         return rows.stream().findFirst();
     }
 
@@ -156,13 +159,16 @@ public class ConventionRecords {
         jdbc.update("delete from convention_correspondant where numero = ? and version = ?", numero, version);
         jdbc.update("delete from convention_version where numero = ? and version = ?", numero, version);
         Contact referent = data.referentEnt();
+        Contact dpo = data.dpoCommune();
         jdbc.update("insert into convention_version (numero, version, etat, depuis, origine, commune_nom,"
                         + " commune_adresse, maire_nom, referent_nom, referent_telephone, referent_email, editeur_ent,"
-                        + " exploitant_ent, enregistree_le) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " exploitant_ent, dpo_nom, dpo_email, enregistree_le)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 numero, version, state, since == null ? null : Date.valueOf(since), origin, data.communeNom(),
                 data.communeAdresse(), data.maireNom(), referent == null ? null : referent.nom(),
                 referent == null ? null : referent.telephone(), referent == null ? null : referent.email(),
-                data.editeurEnt(), data.exploitantEnt(), now());
+                data.editeurEnt(), data.exploitantEnt(), dpo == null ? null : dpo.nom(),
+                dpo == null ? null : dpo.email(), now());
         List<Ecole> ecoles = data.ecoles() == null ? List.of() : data.ecoles();
         for (int i = 0; i < ecoles.size(); i++) {
             Ecole ecole = ecoles.get(i);

@@ -67,7 +67,7 @@ public class ConventionRepresentatives {
         String maire = latest(numero, MAIRE, day, recordedAt).map(Contact::nom).orElse(data.maireNom());
         Contact referent = latest(numero, REFERENT, day, recordedAt).orElse(data.referentEnt());
         return new ConventionData(data.communeInsee(), data.communeNom(), data.communeAdresse(), maire, data.ecoles(),
-                referent, data.correspondantsTechniques(), data.editeurEnt(), data.exploitantEnt());
+                referent, data.correspondantsTechniques(), data.editeurEnt(), data.exploitantEnt(), data.dpoCommune());
     }
 
     private Optional<Contact> latest(String numero, String role, LocalDate day, Timestamp recordedAt) {

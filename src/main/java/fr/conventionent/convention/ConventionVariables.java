@@ -12,6 +12,8 @@ public final class ConventionVariables {
     public static final String CORRESPONDANTS_TECHNIQUES = "correspondantsTechniques";
     public static final String EDITEUR_ENT = "editeurEnt";
     public static final String EXPLOITANT_ENT = "exploitantEnt";
+    /** Annexe 2: the commune's data-protection officer {nom, email} (optional), its contact for the CNIL. */
+    public static final String DPO_COMMUNE = "dpoCommune";
     public static final String DECISION = "decision";
     public static final String MOTIF = "motif";
     public static final String DATE_SIGNATURE = "dateSignature";

@@ -65,4 +65,33 @@ class ConventionDataValidatorTest {
         ConventionData empty = new ConventionData("78646", "", " ", "", sample().ecoles(), null, List.of(), "", "");
         assertThat(validator.validate(empty)).hasSize(7);
     }
+
+    @Test
+    void theCommunesDataProtectionOfficerIsOptionalButCheckedOnceNamed() {
+        ConventionData d = sample();
+        assertThat(validator.validate(withDpo(d, null))).isEmpty();
+        assertThat(validator.validate(withDpo(d, new Contact("BERNARD Lucie", null, "dpo@versailles.example"))))
+                .isEmpty();
+        assertThat(validator.validate(withDpo(d, new Contact("", null, "dpo@versailles"))))
+                .containsExactly("Le nom et prénom sont obligatoires pour le délégué à la protection des données de la"
+                        + " commune.", "L'adresse de messagerie « dpo@versailles » du délégué à la protection des"
+                        + " données de la commune n'est pas valide.");
+        assertThat(validator.validate(withDpo(d, new Contact("BERNARD Lucie", null, ""))))
+                .containsExactly("L'adresse de messagerie «  » du délégué à la protection des données de la commune"
+                        + " n'est pas valide.");
+    }
+
+    @Test
+    void anEmptyDataProtectionOfficerRowMeansNoneIsNamed() {
+        ConventionData d = sample();
+        ConventionData normalized = ConventionDataMapper.normalize(withDpo(d, new Contact(" ", null, "")));
+        assertThat(normalized.dpoCommune()).isNull();
+        assertThat(ConventionDataMapper.normalize(withDpo(d, new Contact(" BERNARD Lucie ", null, "DPO@Ville.example")))
+                .dpoCommune()).isEqualTo(new Contact("BERNARD Lucie", null, "dpo@ville.example"));
+    }
+
+    private static ConventionData withDpo(ConventionData d, Contact dpo) {
+        return new ConventionData(d.communeInsee(), d.communeNom(), d.communeAdresse(), d.maireNom(), d.ecoles(),
+                d.referentEnt(), d.correspondantsTechniques(), d.editeurEnt(), d.exploitantEnt(), dpo);
+    }
 }

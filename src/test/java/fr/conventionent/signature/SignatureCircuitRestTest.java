@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import fr.conventionent.convention.Contact;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.Ecole;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.demo.MinimalPdf;
@@ -43,6 +44,9 @@ class SignatureCircuitRestTest extends EngineTest {
 
     @Autowired
     TestRestTemplate restTemplate;
+
+    @Autowired
+    ConventionRecords records;
 
     private EngineRest as(String user) {
         return new EngineRest(restTemplate, user);
@@ -73,8 +77,22 @@ class SignatureCircuitRestTest extends EngineTest {
         assertThat(refused.getBody()).contains("Saisie refusée : L'annexe 1 doit comporter au moins une école.");
         assertThat(mairie.getJson("/process-instance/" + conventionId + "/variables").has("communeNom")).isFalse();
 
-        assertThat(mairie.submitForm(complete.get("id").asText(), completion(SCHOOLS)).getStatusCode())
+        Map<String, Object> badDpo = completion(SCHOOLS);
+        badDpo.put("dpoCommune", json(new Contact("", null, "dpo.versailles")));
+        ResponseEntity<String> dpoRefused = mairie.submitForm(complete.get("id").asText(), badDpo);
+        assertThat(dpoRefused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(dpoRefused.getBody()).contains("Le nom et prénom sont obligatoires pour le délégué à la protection"
+                + " des données de la commune.", "L'adresse de messagerie « dpo.versailles » du délégué à la protection"
+                + " des données de la commune n'est pas valide.").doesNotContain("Exception");
+        assertThat(mairie.getJson("/process-instance/" + conventionId + "/variables").has("dpoCommune")).isFalse();
+
+        Map<String, Object> withDpo = completion(SCHOOLS);
+        withDpo.put("dpoCommune", json(new Contact(" BERNARD Lucie ", null, "DPO@Versailles.example")));
+        assertThat(mairie.submitForm(complete.get("id").asText(), withDpo).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+        String numero = mairie.getJson("/process-instance/" + conventionId).get("businessKey").asText();
+        assertThat(records.latest(numero).orElseThrow().dpoCommune())
+                .isEqualTo(new Contact("BERNARD Lucie", null, "dpo@versailles.example"));
 
         JsonNode signCopies = mairie.singleTask();
         groups.add(mairie.candidateGroup(signCopies.get("id").asText()));
