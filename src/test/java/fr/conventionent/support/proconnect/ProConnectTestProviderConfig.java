@@ -146,13 +146,14 @@ class ProConnectTestProviderConfig {
         return builder.build();
     }
 
-    /** The ProConnect claims in the ID token, which is marked for {@link #tokens}. */
+    /**
+     * The ID token is marked for {@link #tokens}. Like ProConnect's, it carries no claim about the agent but
+     * {@code sub}: name, e-mail and SIRET come from userinfo only.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> proConnectClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> markIdTokens() {
         return context -> {
             if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-                ProConnectTestProvider.AGENTS.getOrDefault(context.getPrincipal().getName(), Map.of())
-                        .forEach((claim, value) -> context.getClaims().claim(claim, value));
                 context.getJwsHeader().header(ID_TOKEN_MARK, true);
             }
         };
