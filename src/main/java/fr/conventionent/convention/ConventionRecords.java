@@ -116,6 +116,17 @@ public class ConventionRecords {
     private record Recorded(int version, Timestamp at) {
     }
 
+    /**
+     * The data-protection officer the commune named in its latest recorded convention text (Annexe 2), if any: the
+     * commune's contact for the CNIL when a security incident lies in its own field.
+     */
+    public Optional<Contact> communeDpo(String insee) {
+        return jdbc.query("select v.dpo_nom, v.dpo_email from convention_version v join convention c"
+                        + " on c.numero = v.numero where c.commune_insee = ? and v.dpo_email is not null"
+                        + " and (c.statut is null or c.statut <> 'annulee') order by v.enregistree_le desc limit 1",
+                (rs, row) -> new Contact(rs.getString(1), null, rs.getString(2)), insee).stream().findFirst();
+    }
+
     /** Every version of the convention, oldest first. */
     public List<RecordedVersion> versions(String numero) {
         return jdbc.query("select version, etat, depuis, origine from convention_version where numero = ?"

@@ -21,6 +21,17 @@ public final class IncidentLists {
             "usage-abusif", "Contenu illicite ou usage abusif (protection des mineurs)",
             "autre", "Autre incident");
 
+    /** Article 6: the three fields of competence ({@code competence}), with examples the form shows. */
+    public static final Map<String, String> COMPETENCES = ordered(
+            IncidentProcess.ACADEMIE, "Champ de l'académie",
+            IncidentProcess.PARTAGE, "Champ partagé entre l'académie et la commune",
+            IncidentProcess.COMMUNE, "Champ de la commune");
+
+    /** Who notifies the CNIL in the shared field ({@code notifiantCnil}). */
+    public static final Map<String, String> NOTIFIANTS_CNIL = ordered(
+            IncidentProcess.ACADEMIE, "L'académie (son délégué à la protection des données)",
+            IncidentProcess.COMMUNE, "La commune (ses agents, avec son délégué à la protection des données)");
+
     /** Severity given by the RSSI ({@code gravite}). */
     public static final Map<String, String> GRAVITES = ordered(
             "faible", "Faible",

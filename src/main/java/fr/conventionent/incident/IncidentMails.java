@@ -37,11 +37,20 @@ public class IncidentMails {
         return templates.render("incident-alerte", variables);
     }
 
-    /** The académie's decision, to the commune. */
-    public MailContent commune(IncidentFacts facts, String gravite, String perimetre, String violationDonnees,
-                               String mesures, String consignes) {
+    /**
+     * The measures decided: the académie's, to the commune; in the commune's field, the commune's, to the académie.
+     */
+    public MailContent measures(IncidentFacts facts, String competence, String cnilNotifier, String gravite,
+                                String perimetre, String violationDonnees, String mesures, String consignes) {
+        boolean byCommune = IncidentProcess.COMMUNE.equals(competence);
         Map<String, Object> variables = facts(facts);
         variables.putAll(variables(
+                "decideur", byCommune ? "la commune" : "l'académie",
+                "decideurMajuscule", byCommune ? "La commune" : "L'académie",
+                "parCommune", byCommune,
+                "competence", IncidentLists.label(IncidentLists.COMPETENCES, competence).toLowerCase(),
+                "notifiant", IncidentProcess.COMMUNE.equals(cnilNotifier)
+                        ? "la commune notifie" : "le délégué à la protection des données de l'académie notifie",
                 "gravite", IncidentLists.label(IncidentLists.GRAVITES, gravite),
                 "perimetre", IncidentLists.label(IncidentLists.PERIMETRES, perimetre),
                 "violation", IncidentProcess.OUI.equals(violationDonnees),
@@ -50,10 +59,29 @@ public class IncidentMails {
         return templates.render("incident-mesures", variables);
     }
 
+    /** Commune's field: the académie's comment, to the commune. */
+    public MailContent comment(IncidentFacts facts, String author, String comment) {
+        Map<String, Object> variables = facts(facts);
+        variables.putAll(variables("auteur", author, "commentaire", indented(comment)));
+        return templates.render("incident-commentaire", variables);
+    }
+
+    /** The commune notifies the CNIL: its DPO, who may have no account, learns the deadline by mail. */
+    public MailContent communeNotifiesCnil(IncidentFacts facts, boolean shared) {
+        Map<String, Object> variables = facts(facts);
+        variables.putAll(variables("echeanceCnil", deadlines.deadlineText(facts.detection()),
+                "motif", shared ? "du champ partagé entre l'académie et la commune, et le délégué à la protection des"
+                        + " données de l'académie a désigné la commune pour la notifier"
+                        : "du champ de compétence de la commune (article 6 de la convention)"));
+        return templates.render("incident-cnil-commune", variables);
+    }
+
     /** RGPD article 33: the CNIL has not been notified 48 or 72 hours after detection. */
-    public MailContent escalation(IncidentFacts facts, int hours) {
+    public MailContent escalation(IncidentFacts facts, int hours, String cnilNotifier) {
         Map<String, Object> variables = facts(facts);
         variables.putAll(variables("heures", hours, "depasse", hours >= 72,
+                "notifiant", IncidentProcess.COMMUNE.equals(cnilNotifier) ? "les agents de la commune"
+                        : "le délégué à la protection des données de l'académie",
                 "echeanceCnil", deadlines.deadlineText(facts.detection())));
         return templates.render("incident-relance-cnil", variables);
     }

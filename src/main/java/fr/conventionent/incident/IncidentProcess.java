@@ -11,6 +11,12 @@ public final class IncidentProcess {
     public static final String TASK_ALERT = "ServiceTask_AlertIenAndSecurityMailbox";
     public static final String TASK_QUALIFY = "UserTask_QualifyIncident";
     public static final String TASK_DECIDE_MEASURES = "UserTask_DecideMeasures";
+    /** Shared field: the commune decides its own measures beside the académie's. */
+    public static final String TASK_DECIDE_COMMUNE_MEASURES = "UserTask_DecideCommuneMeasures";
+    /** Commune's field: the académie's RSSI, DPO and IEN may comment on what the commune does. */
+    public static final String TASK_COMMENT = "UserTask_CommentIncident";
+    /** Shared field: the académie's DPO designates which party notifies the CNIL. */
+    public static final String TASK_DESIGNATE_CNIL_NOTIFIER = "UserTask_DesignateCnilNotifier";
     public static final String TASK_INFORM_COMMUNE = "ServiceTask_InformCommune";
     public static final String GATEWAY_PERSONAL_DATA_BREACH = "Gateway_PersonalDataBreach";
     public static final String TASK_NOTIFY_CNIL = "UserTask_NotifyCnil";
@@ -28,6 +34,11 @@ public final class IncidentProcess {
     public static final String ECOLES_UAI = "ecolesUai";
     public static final String DONNEES_PERSONNELLES = "donneesPersonnelles";
     public static final String DESCRIPTION = "description";
+    /** Article 6: whose field the incident lies in (académie, partagé, commune); académie when not given. */
+    public static final String COMPETENCE = "competence";
+    public static final String ACADEMIE = "academie";
+    public static final String PARTAGE = "partage";
+    public static final String COMMUNE = "commune";
     /** Optional evidence files, one variable each (File). */
     public static final String[] PIECES_JOINTES = {"pieceJointe1", "pieceJointe2", "pieceJointe3"};
 
@@ -42,6 +53,7 @@ public final class IncidentProcess {
     public static final String TYPE_INCIDENT_LIBELLE = "typeIncidentLibelle";
     public static final String DATE_DETECTION_TEXTE = "dateDetectionTexte";
     public static final String ECHEANCE_CNIL_TEXTE = "echeanceCnilTexte";
+    public static final String COMPETENCE_LIBELLE = "competenceLibelle";
 
     /** Qualification by the RSSI. */
     public static final String GRAVITE = "gravite";
@@ -54,6 +66,17 @@ public final class IncidentProcess {
     /** The académie's decision. */
     public static final String MESURES = "mesures";
     public static final String CONSIGNES_COMMUNE = "consignesCommune";
+
+    /** Shared field: the commune's own measures. */
+    public static final String MESURES_COMMUNE = "mesuresCommune";
+
+    /** Commune's field: the académie's comment, and who wrote it. */
+    public static final String COMMENTAIRE_ACADEMIE = "commentaireAcademie";
+    public static final String COMMENTAIRE_PAR = "commentairePar";
+
+    /** Who notifies the CNIL: académie (its DPO) or commune (its agents, its DPO told by mail). */
+    public static final String NOTIFIANT_CNIL = "notifiantCnil";
+    public static final String NOTIFIANT_CNIL_LIBELLE = "notifiantCnilLibelle";
 
     /** The DPO's notification to the CNIL (RGPD article 33). */
     public static final String NOTIFICATION_CNIL = "notificationCnil";

@@ -85,13 +85,21 @@ public class IncidentReportValidator {
         } else if (description.length() > MAX_DESCRIPTION) {
             errors.add("La description ne doit pas dépasser " + MAX_DESCRIPTION + " caractères.");
         }
+        String competence = text(raw.get(COMPETENCE));
+        if (competence.isEmpty()) {
+            competence = ACADEMIE; // reports sent before the field existed, or by a client that does not know it
+        } else if (!IncidentLists.COMPETENCES.containsKey(competence)) {
+            errors.add("Le domaine de compétence « " + competence + " » est inconnu : choisissez le champ de"
+                    + " l'académie, le champ partagé ou le champ de la commune (article 6 de la convention).");
+        }
         for (String name : PIECES_JOINTES) {
             checkFile(raw.get(name), errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
-        return new IncidentReport(type, detection, commune, ecoles, yes(raw.get(DONNEES_PERSONNELLES)), description);
+        return new IncidentReport(type, detection, commune, ecoles, yes(raw.get(DONNEES_PERSONNELLES)), description,
+                competence);
     }
 
     /** A file input left empty in Tasklist arrives as a file without name nor content: no evidence. */

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.identity.UserDirectory;
 
 /**
  * Server-side check of each step of an incident on completion (Camunda Forms validate in the
@@ -25,9 +26,11 @@ public class IncidentStepListener implements TaskListener {
     static final int MAX_REFERENCE = 100;
 
     private final BreachDeadlines deadlines;
+    private final UserDirectory users;
 
-    public IncidentStepListener(BreachDeadlines deadlines) {
+    public IncidentStepListener(BreachDeadlines deadlines, UserDirectory users) {
         this.deadlines = deadlines;
+        this.users = users;
     }
 
     @Override
@@ -36,6 +39,10 @@ public class IncidentStepListener implements TaskListener {
         switch (task.getTaskDefinitionKey()) {
             case TASK_QUALIFY -> qualify(task, errors);
             case TASK_DECIDE_MEASURES -> decideMeasures(task, errors);
+            case TASK_DECIDE_COMMUNE_MEASURES -> requiredText(task, MESURES_COMMUNE, "Les mesures de la commune",
+                    "Décrivez les mesures décidées par la commune.", errors);
+            case TASK_COMMENT -> comment(task, errors);
+            case TASK_DESIGNATE_CNIL_NOTIFIER -> designateCnilNotifier(task, errors);
             case TASK_NOTIFY_CNIL -> notifyCnil(task, errors);
             case TASK_CLOSE -> close(task, errors);
             default -> throw new IllegalStateException("Étape inconnue : " + task.getTaskDefinitionKey());
@@ -64,8 +71,27 @@ public class IncidentStepListener implements TaskListener {
     }
 
     private void decideMeasures(DelegateTask task, List<String> errors) {
-        requiredText(task, MESURES, "Les mesures", "Décrivez les mesures décidées par l'académie.", errors);
+        requiredText(task, MESURES, "Les mesures", IncidentCompetence.isCommune(task)
+                ? "Décrivez les mesures décidées par la commune." : "Décrivez les mesures décidées par l'académie.",
+                errors);
         optionalText(task, CONSIGNES_COMMUNE, "Les consignes à la commune", errors);
+    }
+
+    /** The comment is optional ("rien à ajouter" is an answer); its author is kept beside it. */
+    private void comment(DelegateTask task, List<String> errors) {
+        if (optionalText(task, COMMENTAIRE_ACADEMIE, "Le commentaire", errors) != null && errors.isEmpty()) {
+            task.setVariable(COMMENTAIRE_PAR, users.currentUserId());
+        }
+    }
+
+    /** Shared field: the académie's DPO says which party notifies the CNIL, once. */
+    private void designateCnilNotifier(DelegateTask task, List<String> errors) {
+        Object notifier = task.getVariable(NOTIFIANT_CNIL);
+        if (!IncidentLists.NOTIFIANTS_CNIL.containsKey(String.valueOf(notifier))) {
+            errors.add("Indiquez qui notifie la CNIL : l'académie ou la commune.");
+            return;
+        }
+        task.setVariable(NOTIFIANT_CNIL_LIBELLE, IncidentLists.label(IncidentLists.NOTIFIANTS_CNIL, notifier));
     }
 
     /** RGPD article 33: the CNIL notification's reference, or why the breach is not notified. */

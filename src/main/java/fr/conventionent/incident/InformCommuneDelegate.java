@@ -13,7 +13,11 @@ import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 
-/** "L'académie prendra les décisions qui s'imposent": the commune's agents are told what was decided. */
+/**
+ * "L'académie prendra les décisions qui s'imposent": the commune's agents are told what was decided. In the
+ * commune's own field (article 6) the commune decided: the académie's RSSI, DPO and IEN of the circonscription
+ * are told instead, so that they may comment.
+ */
 @Component("informCommuneDelegate")
 public class InformCommuneDelegate implements JavaDelegate {
 
@@ -30,8 +34,13 @@ public class InformCommuneDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IncidentFacts facts = IncidentFacts.of(execution);
-        List<String> to = List.copyOf(users.emailsOfGroups(List.of(Groups.commune(facts.communeInsee()))));
-        mailQueue.enqueue(facts.numero(), new Mail(to, mails.commune(facts,
+        String competence = IncidentCompetence.of(execution);
+        List<String> groups = COMMUNE.equals(competence)
+                ? List.of(Groups.RSSI, Groups.DPO, Groups.ienCirco((String) execution.getVariable(CIRCONSCRIPTION)))
+                : List.of(Groups.commune(facts.communeInsee()));
+        List<String> to = List.copyOf(users.emailsOfGroups(groups));
+        mailQueue.enqueue(facts.numero(), new Mail(to, mails.measures(facts, competence,
+                IncidentCompetence.cnilNotifier(execution),
                 (String) execution.getVariable(GRAVITE), (String) execution.getVariable(PERIMETRE),
                 (String) execution.getVariable(VIOLATION_DONNEES), (String) execution.getVariable(MESURES),
                 (String) execution.getVariable(CONSIGNES_COMMUNE))));

@@ -26,7 +26,7 @@ import fr.conventionent.identity.UserDirectory;
 public class ReportIncidentListener implements ExecutionListener {
 
     private static final String[] REPORTED = {TYPE_INCIDENT, DATE_DETECTION, COMMUNE_INSEE, ECOLES_UAI,
-            DONNEES_PERSONNELLES, DESCRIPTION};
+            DONNEES_PERSONNELLES, DESCRIPTION, COMPETENCE};
 
     private final IncidentReportValidator validator;
     private final IncidentNumbering numbering;
@@ -71,6 +71,8 @@ public class ReportIncidentListener implements ExecutionListener {
         execution.setVariable(ECOLES_UAI, JsonVariables.write(report.ecolesUai()));
         execution.setVariable(DONNEES_PERSONNELLES, report.donneesPersonnelles());
         execution.setVariable(DESCRIPTION, report.description());
+        execution.setVariable(COMPETENCE, report.competence());
+        execution.setVariable(COMPETENCE_LIBELLE, IncidentLists.label(IncidentLists.COMPETENCES, report.competence()));
         execution.setVariable(DECLARANT, users.currentUserId());
         execution.setVariable(DATE_SIGNALEMENT, now);
         for (String name : PIECES_JOINTES) {

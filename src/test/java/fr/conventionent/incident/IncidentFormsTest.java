@@ -24,7 +24,7 @@ class IncidentFormsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FORMS = List.of("qualifier-incident", "decider-mesures", "notifier-cnil",
-            "clore-incident");
+            "clore-incident", "decider-mesures-commune", "commenter-incident", "designer-notifiant-cnil");
 
     private static String resource(String path) throws IOException {
         try (InputStream in = IncidentFormsTest.class.getClassLoader().getResourceAsStream(path)) {
@@ -61,24 +61,36 @@ class IncidentFormsTest {
                 .containsExactly(IncidentProcess.OUI, IncidentProcess.NON);
         assertThat(choices(form("notifier-cnil"), IncidentProcess.NOTIFICATION_CNIL).keySet())
                 .containsExactly(IncidentProcess.NOTIFIEE, IncidentProcess.NON_NOTIFIEE);
+        assertThat(choices(form("designer-notifiant-cnil"), IncidentProcess.NOTIFIANT_CNIL))
+                .isEqualTo(IncidentLists.NOTIFIANTS_CNIL);
     }
 
     @Test
     void startFormOffersTheServersIncidentTypesAndNamesItsVariables() throws IOException {
         String html = resource("forms/signaler-incident.html");
-        Map<String, String> types = new LinkedHashMap<>();
-        Matcher option = Pattern.compile("<option value=\"([^\"]+)\">([^<]+)</option>").matcher(html);
-        while (option.find()) {
-            types.put(option.group(1), option.group(2));
-        }
-        assertThat(types).isEqualTo(IncidentLists.TYPES);
+        assertThat(options(html, IncidentProcess.TYPE_INCIDENT)).isEqualTo(IncidentLists.TYPES);
+        assertThat(options(html, IncidentProcess.COMPETENCE)).isEqualTo(IncidentLists.COMPETENCES);
 
         List<String> variables = Pattern.compile("cam-variable-name=\"([^\"]+)\"").matcher(html).results()
                 .map(m -> m.group(1)).toList();
-        assertThat(variables).containsExactly(IncidentProcess.TYPE_INCIDENT, IncidentProcess.DATE_DETECTION,
+        assertThat(variables).containsExactly(IncidentProcess.TYPE_INCIDENT, IncidentProcess.COMPETENCE,
+                IncidentProcess.DATE_DETECTION,
                 IncidentProcess.COMMUNE_INSEE, IncidentProcess.ECOLES_UAI, IncidentProcess.DONNEES_PERSONNELLES,
                 IncidentProcess.DESCRIPTION, IncidentProcess.PIECES_JOINTES[0], IncidentProcess.PIECES_JOINTES[1],
                 IncidentProcess.PIECES_JOINTES[2]);
+    }
+
+    /** value → label of the options of one select of the start form. */
+    private static Map<String, String> options(String html, String name) {
+        Matcher select = Pattern.compile("<select[^>]*name=\"" + name + "\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(select.find()).as(name).isTrue();
+        Map<String, String> options = new LinkedHashMap<>();
+        Matcher option = Pattern.compile("<option value=\"([^\"]+)\">([^<]+)</option>").matcher(select.group(1));
+        while (option.find()) {
+            options.put(option.group(1), option.group(2));
+        }
+        return options;
     }
 
     @Test

@@ -23,9 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import fr.conventionent.convention.Contact;
+import fr.conventionent.convention.ConventionData;
+import fr.conventionent.convention.ConventionDataMapper;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.convention.Uai;
+import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.SentMails;
 import jakarta.mail.internet.MimeMessage;
@@ -317,6 +322,209 @@ class IncidentSecuriteProcessTest extends EngineTest {
                 .resourceId(incident.getId()).count()).isEqualTo(1);
         ProcessInstance second = reportIncident(false);
         assertThat(second.getBusinessKey()).isNotEqualTo(incident.getBusinessKey()).startsWith("INC-78646-20260302-");
+    }
+
+    private static final String NANTERRE_DPO = "dpo@nanterre.example";
+
+    @Autowired
+    ConventionRecords records;
+
+    /** Nanterre's convention names its own data-protection officer in Annexe 2. */
+    private void nanterreNamesItsDpo() {
+        ConventionData data = ConventionDataMapper.normalize(ConventionDataMapper.read(
+                SampleConventions.completion("92050", "Nanterre", 1)));
+        records.saveDraft("CONV-92050-2026-77", 1, new ConventionData(data.communeInsee(), data.communeNom(),
+                data.communeAdresse(), data.maireNom(), data.ecoles(), data.referentEnt(),
+                data.correspondantsTechniques(), data.editeurEnt(), data.exploitantEnt(),
+                new Contact("BERNARD Lucie", null, NANTERRE_DPO)));
+    }
+
+    /** A personal-data incident of Nanterre in the given field, reported and alerted. */
+    private ProcessInstance nanterreIncident(String competence) {
+        Map<String, Object> variables = report(true);
+        variables.put(COMMUNE_INSEE, "92050");
+        variables.put(ECOLES_UAI, "");
+        variables.put(COMPETENCE, competence);
+        ProcessInstance incident = runtimeService.startProcessInstanceByKey(KEY, variables);
+        executeDueJobs();
+        return incident;
+    }
+
+    private List<String> candidateGroupsOf(ProcessInstance incident, String taskKey) {
+        return taskService.getIdentityLinksForTask(task(incident, taskKey).getId()).stream()
+                .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+    }
+
+    @Test
+    void inTheCommunesFieldTheCommuneQualifiesDecidesAndNotifiesWhileTheAcademieIsInformedAndComments()
+            throws Exception {
+        nanterreNamesItsDpo();
+        ProcessInstance incident = nanterreIncident(COMMUNE);
+        String numero = incident.getBusinessKey();
+        assertThat(incident).variables().containsEntry(COMPETENCE, COMMUNE)
+                .containsEntry(COMPETENCE_LIBELLE, "Champ de la commune");
+        assertThat(recipients(mailsAbout("Incident de sécurité " + numero).get(0))).as("article 7 alert, as ever")
+                .containsExactlyInAnyOrder("ien.nanterre@demo.example", ALERT_MAILBOX, "dpo@demo.example");
+
+        assertThat(candidateGroupsOf(incident, TASK_QUALIFY)).containsExactly("commune-92050");
+        complete(incident, TASK_QUALIFY, qualification(OUI));
+        executeDueJobs();
+
+        assertThat(candidateGroupsOf(incident, TASK_DECIDE_MEASURES)).containsExactly("commune-92050");
+        assertThat(candidateGroupsOf(incident, TASK_NOTIFY_CNIL)).containsExactly("commune-92050");
+        assertThat(candidateGroupsOf(incident, TASK_COMMENT))
+                .containsExactlyInAnyOrder("rssi", "dpo", "ien-circo-nanterre");
+        assertThat(task(incident, TASK_DECIDE_COMMUNE_MEASURES)).isNull();
+        assertThat(task(incident, TASK_DESIGNATE_CNIL_NOTIFIER)).isNull();
+
+        List<MimeMessage> toCommuneDpo = mailsAbout("la commune notifie la CNIL avant le 5 mars 2026 à 9 h 15");
+        assertThat(toCommuneDpo).hasSize(1);
+        assertThat(recipients(toCommuneDpo.get(0))).containsExactly(NANTERRE_DPO);
+        assertThat(body(toCommuneDpo.get(0))).contains("délégué à la protection des données de la commune de Nanterre",
+                "relève du champ de compétence de la commune", "Notifier la CNIL");
+
+        complete(incident, TASK_DECIDE_MEASURES, Map.of(MESURES, "Correctif appliqué par l'hébergeur de la commune.",
+                CONSIGNES_COMMUNE, "Le correctif concerne aussi d'autres communes du même prestataire."));
+        executeDueJobs();
+        List<MimeMessage> toAcademie = mailsAbout("Incident " + numero + "\u00a0: mesures décidées par la commune");
+        assertThat(toAcademie).hasSize(3);
+        assertThat(toAcademie.stream().flatMap(m -> recipientsOf(m).stream()).distinct().toList())
+                .containsExactlyInAnyOrder("rssi@demo.example", "dpo@demo.example", "ien.nanterre@demo.example");
+        assertThat(body(toAcademie.get(0))).contains("La commune a examiné", "Correctif appliqué par l'hébergeur",
+                "la commune notifie la CNIL", "Commenter l'incident");
+        assertThat(mailsAbout("mesures décidées par l'académie")).isEmpty();
+
+        identityService.setAuthentication("ien.nanterre", List.of("ien-circo-nanterre"));
+        complete(incident, TASK_COMMENT, Map.of(COMMENTAIRE_ACADEMIE, " Prévenir aussi les directeurs d'école. "));
+        identityService.clearAuthentication();
+        executeDueJobs();
+        assertThat(incident).variables().containsEntry(COMMENTAIRE_ACADEMIE, "Prévenir aussi les directeurs d'école.")
+                .containsEntry(COMMENTAIRE_PAR, "ien.nanterre");
+        List<MimeMessage> comment = mailsAbout("Incident " + numero + "\u00a0: commentaire de l'académie");
+        assertThat(comment).hasSize(1);
+        assertThat(recipients(comment.get(0))).containsExactly("mairie.nanterre@demo.example");
+        assertThat(body(comment.get(0))).contains("IEN Circonscription nanterre", "Prévenir aussi les directeurs");
+
+        complete(incident, TASK_NOTIFY_CNIL, Map.of(REFERENCE_NOTIFICATION_CNIL, "CNIL-2026-0100"));
+        assertThat(candidateGroupsOf(incident, TASK_CLOSE)).containsExactly("rssi");
+        complete(incident, TASK_CLOSE, Map.of(RAPPORT_CLOTURE, "Correctif en place."));
+        assertThat(incident).isEnded();
+    }
+
+    @Test
+    void theCommunesCnilTaskIsDueSeventyTwoHoursAfterDetectionAndItsDpoIsRemindedByMail() throws Exception {
+        nanterreNamesItsDpo();
+        ProcessInstance incident = nanterreIncident(COMMUNE);
+        moveClockBy(Duration.ofHours(20));
+        complete(incident, TASK_QUALIFY, qualification(OUI));
+        executeDueJobs();
+        assertThat(task(incident, TASK_NOTIFY_CNIL).getDueDate()).isEqualTo(paris("2026-03-05T09:15"));
+
+        moveClockTo(paris("2026-03-04T09:14"));
+        executeDueJobs();
+        assertThat(escalationSubjects()).isEmpty();
+        moveClockTo(paris("2026-03-04T09:16"));
+        executeDueJobs();
+        MimeMessage at48 = mailsAbout("48 h écoulées").get(0);
+        assertThat(recipients(at48)).containsExactlyInAnyOrder(NANTERRE_DPO, "mairie.nanterre@demo.example",
+                "dpo@demo.example", "rssi@demo.example", ALERT_MAILBOX);
+        assertThat(body(at48)).contains("attend les agents de la commune");
+
+        moveClockTo(paris("2026-03-05T09:16"));
+        executeDueJobs();
+        assertThat(recipients(mailsAbout("délai de 72 h dépassé").get(0))).contains(NANTERRE_DPO,
+                "mairie.nanterre@demo.example");
+        complete(incident, TASK_NOTIFY_CNIL, Map.of(REFERENCE_NOTIFICATION_CNIL, "CNIL-2026-0101"));
+        assertThat(incident).variables().containsEntry(NOTIFICATION_HORS_DELAI, true);
+    }
+
+    @Test
+    void inTheSharedFieldBothPartiesDecideAndTheAcademiesDpoDesignatesWhoNotifiesTheCnilOnce() throws Exception {
+        nanterreNamesItsDpo();
+        ProcessInstance incident = nanterreIncident(PARTAGE);
+        assertThat(candidateGroupsOf(incident, TASK_QUALIFY)).containsExactly("rssi");
+        complete(incident, TASK_QUALIFY, qualification(OUI));
+        executeDueJobs();
+
+        assertThat(candidateGroupsOf(incident, TASK_DECIDE_MEASURES)).containsExactly("dsi");
+        assertThat(candidateGroupsOf(incident, TASK_DECIDE_COMMUNE_MEASURES)).containsExactly("commune-92050");
+        assertThat(candidateGroupsOf(incident, TASK_DESIGNATE_CNIL_NOTIFIER)).containsExactly("dpo");
+        assertThat(task(incident, TASK_NOTIFY_CNIL)).as("nobody notifies before the designation").isNull();
+        assertThat(task(incident, TASK_COMMENT)).isNull();
+
+        String designation = task(incident, TASK_DESIGNATE_CNIL_NOTIFIER).getId();
+        assertThatThrownBy(() -> taskService.complete(designation, Map.of(NOTIFIANT_CNIL, "cnil")))
+                .hasMessageContaining("Saisie refusée : Indiquez qui notifie la CNIL : l'académie ou la commune.");
+        assertThat(task(incident, TASK_NOTIFY_CNIL)).isNull();
+        taskService.complete(designation, Map.of(NOTIFIANT_CNIL, COMMUNE));
+        executeDueJobs();
+
+        assertThat(taskService.createTaskQuery().processInstanceId(incident.getId())
+                .taskDefinitionKey(TASK_NOTIFY_CNIL).count()).isEqualTo(1);
+        assertThat(candidateGroupsOf(incident, TASK_NOTIFY_CNIL)).containsExactly("commune-92050");
+        assertThat(task(incident, TASK_NOTIFY_CNIL).getDueDate()).isEqualTo(paris("2026-03-05T09:15"));
+        List<MimeMessage> toCommuneDpo = mailsAbout("la commune notifie la CNIL");
+        assertThat(toCommuneDpo).hasSize(1);
+        assertThat(body(toCommuneDpo.get(0))).contains("a désigné la commune pour la notifier");
+
+        assertThatThrownBy(() -> complete(incident, TASK_DECIDE_COMMUNE_MEASURES, Map.of(MESURES_COMMUNE, " ")))
+                .hasMessageContaining("Décrivez les mesures décidées par la commune.");
+        complete(incident, TASK_DECIDE_COMMUNE_MEASURES, Map.of(MESURES_COMMUNE, "Comptes des parents réinitialisés."));
+        complete(incident, TASK_DECIDE_MEASURES, Map.of(MESURES, "Profils corrigés dans l'annuaire."));
+        complete(incident, TASK_NOTIFY_CNIL, Map.of(REFERENCE_NOTIFICATION_CNIL, "CNIL-2026-0102"));
+        executeDueJobs();
+        assertThat(recipients(mailsAbout("mesures décidées par l'académie").get(0)))
+                .containsExactly("mairie.nanterre@demo.example");
+        complete(incident, TASK_CLOSE, Map.of(RAPPORT_CLOTURE, "Clos."));
+        assertThat(incident).isEnded().variables().containsEntry(NOTIFIANT_CNIL, COMMUNE)
+                .containsEntry(MESURES_COMMUNE, "Comptes des parents réinitialisés.");
+    }
+
+    @Test
+    void whenTheDpoDesignatesTheAcademieItsOwnDpoNotifiesAndTheCommunesIsNotAsked() {
+        nanterreNamesItsDpo();
+        ProcessInstance incident = nanterreIncident(PARTAGE);
+        complete(incident, TASK_QUALIFY, qualification(OUI));
+        complete(incident, TASK_DESIGNATE_CNIL_NOTIFIER, Map.of(NOTIFIANT_CNIL, ACADEMIE));
+        executeDueJobs();
+
+        assertThat(candidateGroupsOf(incident, TASK_NOTIFY_CNIL)).containsExactly("dpo");
+        assertThat(mailsAbout("la commune notifie la CNIL")).isEmpty();
+        assertThat(incident).variables().containsEntry(NOTIFIANT_CNIL_LIBELLE,
+                "L'académie (son délégué à la protection des données)");
+    }
+
+    @Test
+    void anIncidentWithoutFieldIsTheAcademiesAsBeforeTheFieldExisted() {
+        ProcessInstance incident = reportIncident(true);
+        assertThat(incident).variables().containsEntry(COMPETENCE, ACADEMIE);
+        runtimeService.removeVariable(incident.getId(), COMPETENCE); // as an incident reported before the field
+        executeDueJobs();
+        assertThat(candidateGroupsOf(incident, TASK_QUALIFY)).containsExactly("rssi");
+        complete(incident, TASK_QUALIFY, qualification(OUI));
+        executeDueJobs();
+
+        assertThat(candidateGroupsOf(incident, TASK_DECIDE_MEASURES)).containsExactly("dsi");
+        assertThat(candidateGroupsOf(incident, TASK_NOTIFY_CNIL)).containsExactly("dpo");
+        assertThat(task(incident, TASK_DESIGNATE_CNIL_NOTIFIER)).isNull();
+        assertThat(task(incident, TASK_DECIDE_COMMUNE_MEASURES)).isNull();
+        assertThat(task(incident, TASK_COMMENT)).isNull();
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedInFrench() {
+        Map<String, Object> bad = report(false);
+        bad.put(COMPETENCE, "prestataire");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(KEY, bad))
+                .hasMessageContaining("Saisie refusée : Le domaine de compétence « prestataire » est inconnu");
+    }
+
+    private static List<String> recipientsOf(MimeMessage message) {
+        try {
+            return recipients(message);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(MimeMessage message) {
