@@ -7,6 +7,10 @@ public final class DenonciationProcess {
 
     public static final String START = "StartEvent_DenonciationRequested";
     public static final String TASK_GENERATE_LETTER = "ServiceTask_GenerateDenonciationLetter";
+    public static final String GATEWAY_LETTER_FROM_ACADEMIE = "Gateway_LetterFromAcademie";
+    /** The académie's letter is signed for the Recteur (by him or a delegate) before it is notified. */
+    public static final String TASK_SIGN_LETTER = "UserTask_SignLetter";
+    public static final String TASK_GENERATE_SIGNED_LETTER = "ServiceTask_GenerateSignedLetter";
     public static final String TASK_NOTIFY = "UserTask_NotifyDenonciation";
     public static final String GATEWAY_NOTIFIED = "Gateway_DenonciationNotified";
     public static final String TASK_RECORD = "ServiceTask_RecordDenonciation";
@@ -25,6 +29,12 @@ public final class DenonciationProcess {
     public static final String DECISION_NOTIFIER = "notifier";
     public static final String DECISION_ABANDONNER = "abandonner";
     public static final String DATE_NOTIFICATION = "dateNotification";
+    /** What became of the registered letter: received, or not claimed (notified on its first presentation). */
+    public static final String ISSUE_LRAR = "issueLrar";
+    public static final String ISSUE_RECUE = "recue";
+    public static final String ISSUE_NON_RECLAMEE = "non-reclamee";
+    /** The posting of the registered letter, required when it was not claimed. */
+    public static final String DATE_ENVOI_LRAR = "dateEnvoiLrar";
 
     private DenonciationProcess() {
     }

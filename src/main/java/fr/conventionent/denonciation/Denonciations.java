@@ -119,12 +119,36 @@ public class Denonciations {
         if (!DECISION_NOTIFIER.equals(decision)) {
             throw new InvalidSubmissionException("Indiquez si la dénonciation a été notifiée ou si vous l'abandonnez.");
         }
-        String label = "La date de notification de la dénonciation";
+        Object outcome = task.getVariable(ISSUE_LRAR);
+        boolean unclaimed = ISSUE_NON_RECLAMEE.equals(outcome);
+        if (outcome != null && !unclaimed && !ISSUE_RECUE.equals(outcome)) {
+            throw new InvalidSubmissionException("Indiquez ce qu'est devenue la lettre : remise au destinataire, ou pli"
+                    + " non réclamé / retourné.");
+        }
+        LocalDate opened = SubmittedDates.storedDay(task.getVariable(DATE_OUVERTURE));
+        String sentLabel = "La date d'envoi de la lettre recommandée";
+        LocalDate sent = unclaimed ? SubmittedDates.required(task.getVariable(DATE_ENVOI_LRAR), sentLabel)
+                : SubmittedDates.optional(task.getVariable(DATE_ENVOI_LRAR), sentLabel);
+        if (sent != null) {
+            SubmittedDates.notInFuture(sent, sentLabel);
+            SubmittedDates.notBefore(sent, sentLabel, opened, "l'ouverture de la dénonciation dans l'application");
+        }
+        // a pli non réclamé is notified on its first presentation (French practice): the notice runs from there
+        String label = unclaimed ? "La date de première présentation du pli"
+                : "La date de notification de la dénonciation";
         LocalDate notified = SubmittedDates.required(task.getVariable(DATE_NOTIFICATION), label);
         SubmittedDates.notInFuture(notified, label);
-        SubmittedDates.notBefore(notified, label, SubmittedDates.storedDay(task.getVariable(DATE_OUVERTURE)),
-                "l'ouverture de la dénonciation dans l'application");
+        if (sent != null) {
+            SubmittedDates.notBefore(notified, label, sent, "l'envoi de la lettre recommandée");
+        }
+        SubmittedDates.notBefore(notified, label, opened, "l'ouverture de la dénonciation dans l'application");
         task.setVariable(DATE_NOTIFICATION, SubmittedDates.toDate(notified));
+        task.setVariable(ISSUE_LRAR, unclaimed ? ISSUE_NON_RECLAMEE : ISSUE_RECUE);
+        if (sent != null) {
+            task.setVariable(DATE_ENVOI_LRAR, SubmittedDates.toDate(sent));
+        } else {
+            task.getExecution().removeVariable(DATE_ENVOI_LRAR);
+        }
     }
 
     /** Notified: the convention is en préavis until notification + 3 months; both parties are told. */
@@ -155,6 +179,15 @@ public class Denonciations {
                         "notification", FrenchFormats.longDate(notified),
                         "dernierJour", FrenchFormats.longDate(ConventionDates.toLocalDate(end).minusDays(1)))),
                 Mail.Attachment.of(sentLetter)));
+        if (ISSUE_NON_RECLAMEE.equals(execution.getVariable(ISSUE_LRAR))) {
+            // the registered letter was not claimed: its recipient gets it by mail as well
+            Party to = from == Party.COMMUNE ? Party.ACADEMIE : Party.COMMUNE;
+            mailQueue.enqueue(numero, new Mail(recipients.party(execution, to), templates.render("lettre-non-reclamee",
+                    variables("numero", numero, "partie", capitalize(from.label(records.communeName(numero))),
+                            "lettre", "une lettre de dénonciation", "datePresentation", FrenchFormats.longDate(notified),
+                            "effet", "la convention prend fin le " + FrenchFormats.longDate(end))),
+                    Mail.Attachment.of(sentLetter)));
+        }
     }
 
     /** Abandoned before being notified: the convention goes on, free for another procedure. */

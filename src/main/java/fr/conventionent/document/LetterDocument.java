@@ -19,11 +19,13 @@ import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.Party;
 import fr.conventionent.convention.SubmittedDates;
+import fr.conventionent.identity.delegation.Signatory;
 
 /**
  * The letters one party sends the other about a convention (dénonciation, mise en demeure), as
  * DOCX from the Word template lettre.docx: sender and recipient, place and date, registered-letter mention, object, reference,
- * body, closing formula and signature.
+ * body, closing formula and signature (« Le Recteur », or « Pour le Recteur et par délégation » once a delegate has
+ * signed it).
  */
 @Component
 public class LetterDocument {
@@ -43,9 +45,18 @@ public class LetterDocument {
         this.templates = templates;
     }
 
-    /** Who writes to whom, about which convention. */
+    /**
+     * Who writes to whom, about which convention.
+     *
+     * @param delegate who signs for the Recteur by delegation, or null when the Recteur signs (or the commune writes)
+     */
     public record Letter(Party from, String communeNom, String communeAdresse, String maireNom, String numero,
-                         LocalDate signature, LocalDate date, String object, List<String> body) {
+                         LocalDate signature, LocalDate date, String object, List<String> body, Signatory delegate) {
+
+        public Letter(Party from, String communeNom, String communeAdresse, String maireNom, String numero,
+                      LocalDate signature, LocalDate date, String object, List<String> body) {
+            this(from, communeNom, communeAdresse, maireNom, numero, signature, date, object, body, null);
+        }
     }
 
     /**
@@ -61,7 +72,7 @@ public class LetterDocument {
         byte[] docx = generate(new Letter(from, convention.communeNom(), convention.communeAdresse(),
                 convention.maireNom(), numero,
                 SubmittedDates.storedDay(execution.getVariable(ConventionVariables.DATE_SIGNATURE_CONVENTION)),
-                SubmittedDates.today(), object, body));
+                SubmittedDates.today(), object, body, Signatory.delegateOf(execution)));
         return Variables.fileValue(fileName).file(docx).mimeType(MIME_TYPE).create();
     }
 
@@ -83,6 +94,8 @@ public class LetterDocument {
         values.put("formulePolitesse", (fromCommune ? "Je vous prie d'agréer, Monsieur le Recteur,"
                 : "Je vous prie d'agréer, Madame, Monsieur le Maire,") + " l'expression de ma haute considération.");
         values.put("signataire", fromCommune ? letter.maireNom() + "\nMaire de " + letter.communeNom()
+                : letter.delegate() != null ? "Pour le Recteur et par délégation,\n" + letter.delegate().nom() + ",\n"
+                + letter.delegate().fonction()
                 : "Le Recteur de l'" + academie.nom() + ",\nChancelier des Universités");
         values.replaceAll((field, value) -> ConventionDocument.orEmpty(value));
         return templates.open(WordTemplates.LETTRE)

@@ -58,6 +58,11 @@ public class UserDirectory {
         });
     }
 
+    public boolean exists(String userId) {
+        return engineAuthorization.withoutChecks(() ->
+                identityService.createUserQuery().userId(userId).count() > 0);
+    }
+
     public boolean isMember(String userId, String groupId) {
         return engineAuthorization.withoutChecks(() ->
                 identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);

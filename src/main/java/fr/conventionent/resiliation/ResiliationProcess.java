@@ -8,6 +8,10 @@ public final class ResiliationProcess {
     public static final String START = "StartEvent_ResiliationRequested";
     public static final String TASK_STATE_BREACH = "UserTask_StateBreach";
     public static final String TASK_GENERATE_FORMAL_NOTICE = "ServiceTask_GenerateFormalNotice";
+    public static final String GATEWAY_LETTER_FROM_ACADEMIE = "Gateway_LetterFromAcademie";
+    /** The académie's mise en demeure is signed for the Recteur (by him or a delegate) before it is sent. */
+    public static final String TASK_SIGN_LETTER = "UserTask_SignLetter";
+    public static final String TASK_GENERATE_SIGNED_LETTER = "ServiceTask_GenerateSignedLetter";
     public static final String TASK_SEND_FORMAL_NOTICE = "UserTask_SendFormalNotice";
     public static final String GATEWAY_SENT = "Gateway_FormalNoticeSent";
     public static final String TASK_RECORD_FORMAL_NOTICE = "ServiceTask_RecordFormalNotice";
@@ -42,7 +46,13 @@ public final class ResiliationProcess {
     public static final String DATE_ENVOI_LRAR = "dateEnvoiLrar";
     public static final String NUMERO_LRAR = "numeroLrar";
 
+    /** "Enregistrer l'avis de réception": what became of the registered letter. */
+    public static final String ISSUE_LRAR = "issueLrar";
+    public static final String ISSUE_RECUE = "recue";
+    /** Pli non réclamé or returned: the letter counts as notified on its first presentation. */
+    public static final String ISSUE_NON_RECLAMEE = "non-reclamee";
     public static final String DATE_ACCUSE_RECEPTION = "dateAccuseReception";
+    public static final String DATE_PREMIERE_PRESENTATION = "datePremierePresentation";
 
     /** "Constater la régularisation". */
     public static final String MANQUEMENT_REPARE = "manquementRepare";

@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
@@ -64,13 +67,15 @@ public class Resiliations {
     private final ConventionLife life;
     private final ConventionRecords records;
     private final PdfDocuments pdf;
+    private final ManagementService managementService;
 
     public Resiliations(ConventionProcedures procedures, ConventionRegistry registry, ConventionDates dates,
                         LetterDocument letters, RunningAvenants avenants, MailQueue mailQueue, MailTemplates templates,
                         ConventionRecipients recipients, RuntimeService runtimeService,
                         EngineAuthorization engineAuthorization, ConventionLife life, ConventionRecords records,
-                        PdfDocuments pdf) {
+                        PdfDocuments pdf, ManagementService managementService) {
         this.pdf = pdf;
+        this.managementService = managementService;
         this.life = life;
         this.records = records;
         this.procedures = procedures;
@@ -197,14 +202,70 @@ public class Resiliations {
                 sentLetter(execution)));
     }
 
-    /** "Enregistrer l'avis de réception": received after the sending, not in the future. */
+    /**
+     * "Enregistrer l'avis de réception": received after the sending, not in the future; or the pli was not claimed
+     * (or returned), and the letter counts as notified on its first presentation.
+     */
     public void checkAcknowledgement(DelegateTask task) {
+        Object outcome = task.getVariable(ISSUE_LRAR);
+        if (ISSUE_NON_RECLAMEE.equals(outcome)) {
+            recordUnclaimed(task);
+            return;
+        }
+        if (outcome != null && !ISSUE_RECUE.equals(outcome)) {
+            throw new InvalidSubmissionException("Indiquez ce qu'est devenue la lettre recommandée : avis de réception"
+                    + " signé, ou pli non réclamé / retourné.");
+        }
         String label = "La date de l'avis de réception";
         LocalDate received = SubmittedDates.required(task.getVariable(DATE_ACCUSE_RECEPTION), label);
         SubmittedDates.notInFuture(received, label);
         SubmittedDates.notBefore(received, label, SubmittedDates.storedDay(task.getVariable(DATE_ENVOI_LRAR)),
                 "l'envoi de la lettre recommandée");
         task.setVariable(DATE_ACCUSE_RECEPTION, SubmittedDates.toDate(received));
+    }
+
+    /**
+     * Pli non réclamé or returned: the three months run from its first presentation (French practice), so the
+     * deadline of the procedure moves there; the recipient gets the letter by mail as well.
+     */
+    private void recordUnclaimed(DelegateTask task) {
+        String label = "La date de première présentation du pli";
+        LocalDate presented = SubmittedDates.required(task.getVariable(DATE_PREMIERE_PRESENTATION), label);
+        SubmittedDates.notInFuture(presented, label);
+        SubmittedDates.notBefore(presented, label, SubmittedDates.storedDay(task.getVariable(DATE_ENVOI_LRAR)),
+                "l'envoi de la lettre recommandée");
+        Date start = SubmittedDates.toDate(presented);
+        task.setVariable(DATE_PREMIERE_PRESENTATION, start);
+        task.getExecution().removeVariable(DATE_ACCUSE_RECEPTION);
+        Date resiliation = dates.resiliationDate(start);
+        String processInstanceId = task.getProcessInstanceId();
+        engineAuthorization.withoutChecks(() -> {
+            Job expiry = managementService.createJobQuery().processInstanceId(processInstanceId)
+                    .activityId(TIMER_FORMAL_NOTICE_EXPIRED).timers().singleResult();
+            if (expiry != null) {
+                managementService.setJobDuedate(expiry.getId(), resiliation);
+            }
+            return null;
+        });
+        Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(processInstanceId).stream()
+                .filter(open -> TASK_CONFIRM_REMEDY.equals(open.getTaskDefinitionKey()))
+                .forEach(remedy -> remedy.setDueDate(resiliation));
+
+        String numero = task.getExecution().getProcessBusinessKey();
+        Party from = Party.of(task.getVariable(PARTIE_INITIATRICE));
+        Party to = from == Party.COMMUNE ? Party.ACADEMIE : Party.COMMUNE;
+        mailQueue.enqueue(numero, new Mail(recipients.party(task, to), templates.render("lettre-non-reclamee",
+                variables("numero", numero, "partie", capitalize(from.label(records.communeName(numero))),
+                        "lettre", "une mise en demeure", "datePresentation", FrenchFormats.longDate(start),
+                        "effet", "sans régularisation, la convention sera résiliée de plein droit le "
+                                + FrenchFormats.longDate(resiliation))),
+                Mail.Attachment.of((FileValue) task.getExecution().getVariableTyped(LETTRE_PDF))));
+    }
+
+    /** The day the three months start: the sending, or the first presentation of a pli that was not claimed. */
+    static Date noticeStart(DelegateExecution execution) {
+        Object presented = execution.getVariable(DATE_PREMIERE_PRESENTATION);
+        return presented instanceof Date date ? date : (Date) execution.getVariable(DATE_ENVOI_LRAR);
     }
 
     /** "Constater la régularisation": the breach was remedied, on a day between the sending and today. */
@@ -250,7 +311,7 @@ public class Resiliations {
     public void pronounce(DelegateExecution execution) {
         String numero = execution.getProcessBusinessKey();
         ConventionRef convention = registry.get(numero);
-        Date resiliation = dates.resiliationDate((Date) execution.getVariable(DATE_ENVOI_LRAR));
+        Date resiliation = dates.resiliationDate(noticeStart(execution));
         Date accessEnd = dates.accessEnd(resiliation);
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put(STATUT, ConventionProcess.STATUT_RESILIEE);

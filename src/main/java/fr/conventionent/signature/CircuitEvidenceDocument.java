@@ -22,9 +22,12 @@ public final class CircuitEvidenceDocument {
     /**
      * One completed step, as {@link CircuitJournal} records it: {@code cle} is the step's BPMN id (absent from
      * journals written before it was recorded), {@code verifications} the checklist points its reviewer ticked.
+     *
+     * @param qualite in what capacity the actor signed for the Recteur (« Le Recteur », « Pour le Recteur et par
+     *                délégation, … »), null for the other steps
      */
     public record Entry(String etape, String groupe, String acteur, OffsetDateTime date, String decision,
-                        String motif, String empreinte, String cle, List<String> verifications) {
+                        String motif, String empreinte, String cle, List<String> verifications, String qualite) {
 
         public Entry(String etape, String groupe, String acteur, OffsetDateTime date, String decision, String motif) {
             this(etape, groupe, acteur, date, decision, motif, null);
@@ -32,7 +35,7 @@ public final class CircuitEvidenceDocument {
 
         public Entry(String etape, String groupe, String acteur, OffsetDateTime date, String decision, String motif,
                      String empreinte) {
-            this(etape, groupe, acteur, date, decision, motif, empreinte, null, List.of());
+            this(etape, groupe, acteur, date, decision, motif, empreinte, null, List.of(), null);
         }
 
         @SuppressWarnings("unchecked")
@@ -43,7 +46,8 @@ public final class CircuitEvidenceDocument {
                     ? list.stream().map(String::valueOf).toList() : List.of();
             return new Entry(text(map.get("etape")), text(map.get("groupe")), text(map.get("acteur")),
                     date == null ? null : OffsetDateTime.parse(date.toString()), text(map.get("decision")),
-                    text(map.get("motif")), text(map.get("empreinte")), text(map.get("cle")), verifications);
+                    text(map.get("motif")), text(map.get("empreinte")), text(map.get("cle")), verifications,
+                    text(map.get("qualite")));
         }
 
         /** The commune's signature of its copies: it starts each round of the circuit. */
@@ -123,7 +127,7 @@ public final class CircuitEvidenceDocument {
             }
             row.add(orDash(entry.etape()));
             row.add(orDash(entry.groupe()));
-            row.add(actor(entry.acteur(), fullNames));
+            row.add(actor(entry.acteur(), fullNames) + (entry.qualite() == null ? "" : " – " + entry.qualite()));
             row.add(entry.date() == null ? "—" : dateTime(entry.date().atZoneSameInstant(FrenchFormats.PARIS)));
             row.add(decision(entry.decision()));
             row.add(entry.motif() == null ? "" : entry.motif());

@@ -61,6 +61,20 @@ public class CircuitJournal {
         task.setVariable(ConventionVariables.HISTORIQUE_CIRCUIT, JsonVariables.write(entries));
     }
 
+    /** Completes the step just recorded (by a listener that runs after the journal's), e.g. with the signer's capacity. */
+    @SuppressWarnings("unchecked")
+    public void addToLastEntry(DelegateTask task, String key, String value) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Object entry : JsonVariables.readList(task.getVariable(ConventionVariables.HISTORIQUE_CIRCUIT), Map.class)) {
+            entries.add((Map<String, Object>) entry);
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        entries.get(entries.size() - 1).put(key, value);
+        task.setVariable(ConventionVariables.HISTORIQUE_CIRCUIT, JsonVariables.write(entries));
+    }
+
     private String actor(DelegateTask task) {
         String current = users.currentUserId();
         return current != null ? current : task.getAssignee();

@@ -14,16 +14,38 @@ import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.identity.delegation.DelegationScope;
+import fr.conventionent.identity.delegation.RecteurSignatures;
+import fr.conventionent.identity.delegation.Signatory;
 
 /**
- * The Recteur's signature date: required when signing, never in the future nor before the
- * circuit began. Forms send it as text (2027-03-01); it is stored as a Date, 00:00 in Paris.
+ * The Recteur's step: offered at its creation to the delegates of the day for conventions (or avenants) besides the
+ * {@code recteur} group; at completion the signer must be of the Recteur's office or such a delegate, and the circuit
+ * record keeps in what capacity they acted. The signature date: required when signing, never in the future nor
+ * before the circuit began. Forms send it as text (2027-03-01); it is stored as a Date, 00:00 in Paris.
  */
 @Component("recteurSignatureListener")
 public class RecteurSignatureListener implements TaskListener {
 
+    private final RecteurSignatures signatures;
+    private final CircuitJournal journal;
+
+    public RecteurSignatureListener(RecteurSignatures signatures, CircuitJournal journal) {
+        this.signatures = signatures;
+        this.journal = journal;
+    }
+
     @Override
     public void notify(DelegateTask task) {
+        DelegationScope scope = task.getVariable(SignedConvention.AVENANT_NUMERO) == null ? DelegationScope.CONVENTIONS
+                : DelegationScope.AVENANTS;
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            signatures.offerToDelegates(task, scope);
+            return;
+        }
+        Signatory signatory = signatures.sign(task, scope);
+        task.getExecution().setVariables(signatory.variables());
+        journal.addToLastEntry(task, "qualite", signatory.qualite());
         if (!DECISION_VALIDER.equals(task.getVariable(DECISION))) {
             task.getExecution().removeVariable(DATE_SIGNATURE);
             return;

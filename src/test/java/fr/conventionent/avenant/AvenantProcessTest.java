@@ -301,6 +301,7 @@ class AvenantProcessTest extends ConventionLifeTest {
                 Map.of(ConventionVariables.CONVENTION_NUMERO, numero));
         actAsNobody();
         assertThat(avenant).isNotEnded(); // opening a dénonciation is not yet notifying it
+        signLetterIfWaiting(numero);
         taskService.complete(task(numero, DenonciationProcess.TASK_NOTIFY).getId(), Map.of(
                 DenonciationProcess.DECISION_DENONCIATION, DenonciationProcess.DECISION_NOTIFIER,
                 DenonciationProcess.DATE_NOTIFICATION, "2027-02-01"));

@@ -74,6 +74,7 @@ class ConventionMigrationTest extends ConventionLifeTest {
             assertThat(conventionVariable(convention, ConventionVariables.DERNIER_JOUR_PERIODE)).isEqualTo(day("2031-09-14"));
             ProcessInstance denonciation = runtimeService.startProcessInstanceByKey(DenonciationProcess.KEY,
                     Map.of(ConventionVariables.CONVENTION_NUMERO, numero));
+            signLetterIfWaiting(numero);
             taskService.complete(task(numero, DenonciationProcess.TASK_NOTIFY).getId(), Map.of(
                     DenonciationProcess.DECISION_DENONCIATION, DenonciationProcess.DECISION_NOTIFIER,
                     DenonciationProcess.DATE_NOTIFICATION, "2030-09-15"));

@@ -500,7 +500,7 @@ class UpgradeFromVariablesPostgresTest {
         void denounceUntilTheEndOfNotice(String numero, String notification) {
             moveClockTo(notification, 10);
             ProcessInstance denonciation = runtimeService.startProcessInstanceByKey(DenonciationProcess.KEY, Map.of(
-                    ConventionVariables.CONVENTION_NUMERO, numero,
+                    ConventionVariables.CONVENTION_NUMERO, numero, ConventionVariables.PARTIE_INITIATRICE, "commune",
                     DenonciationProcess.MOTIF_DENONCIATION, "La commune rejoint l'ENT départemental."));
             complete(task(numero, DenonciationProcess.TASK_NOTIFY), Map.of(
                     DenonciationProcess.DECISION_DENONCIATION, DenonciationProcess.DECISION_NOTIFIER,

@@ -49,6 +49,7 @@ class DenonciationProcessTest extends ConventionLifeTest {
     }
 
     private void notify(String numero, String date) {
+        signLetterIfWaiting(numero);
         Task task = task(numero, TASK_NOTIFY);
         taskService.complete(task.getId(), Map.of(DECISION_DENONCIATION, DECISION_NOTIFIER, DATE_NOTIFICATION, date));
     }
@@ -118,6 +119,7 @@ class DenonciationProcessTest extends ConventionLifeTest {
         actAsDaces();
         ProcessInstance denonciation = denounce(numero, "");
         actAsNobody();
+        signLetterIfWaiting(numero);
         assertThat(candidateGroupOf(task(numero, TASK_NOTIFY))).isEqualTo("daces");
         notify(numero, "2031-03-02");
         executeDueJobs();
@@ -201,6 +203,7 @@ class DenonciationProcessTest extends ConventionLifeTest {
         String numero = numero(convention);
         moveClockTo("2027-01-10", 10);
         denounce(numero);
+        signLetterIfWaiting(numero);
         Task task = task(numero, TASK_NOTIFY);
 
         assertThatThrownBy(() -> notify(numero, "2027-01-11"))
@@ -220,12 +223,13 @@ class DenonciationProcessTest extends ConventionLifeTest {
         ProcessInstance convention = signedConvention("2026-09-15");
         String numero = numero(convention);
         ProcessInstance first = denounce(numero);
+        signLetterIfWaiting(numero);
 
         taskService.complete(task(numero, TASK_NOTIFY).getId(), Map.of(DECISION_DENONCIATION, DECISION_ABANDONNER));
 
         assertThat(first).isEnded().hasPassed(END_ABANDONED);
         assertNothingChanged(convention);
-        assertThat(denounce(numero)).isWaitingAt(TASK_NOTIFY);
+        assertThat(denounce(numero)).as("lettre de l'académie").isWaitingAt(TASK_SIGN_LETTER);
     }
 
     @Test
@@ -268,5 +272,45 @@ class DenonciationProcessTest extends ConventionLifeTest {
         HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(instance.getId()).variableName(name).singleResult();
         return variable == null ? null : variable.getValue();
+    }
+
+    @Test
+    void anUnclaimedDenonciationIsNotifiedOnItsFirstPresentationAndMailedToTheCommune() throws Exception {
+        ProcessInstance convention = signedConvention("2026-09-15");
+        String numero = numero(convention);
+        moveClockTo("2027-05-28", 10);
+        actAsDaces();
+        ProcessInstance denonciation = denounce(numero, "");
+        actAsNobody();
+        signLetterIfWaiting(numero);
+        moveClockTo("2027-06-20", 10);
+        Task task = task(numero, TASK_NOTIFY);
+
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of(DECISION_DENONCIATION, DECISION_NOTIFIER,
+                ISSUE_LRAR, ISSUE_NON_RECLAMEE, DATE_NOTIFICATION, "2027-05-31")))
+                .hasMessageContaining("Indiquez la date d'envoi de la lettre recommandée");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of(DECISION_DENONCIATION, DECISION_NOTIFIER,
+                ISSUE_LRAR, ISSUE_NON_RECLAMEE, DATE_ENVOI_LRAR, "2027-05-29", DATE_NOTIFICATION, "2027-05-28")))
+                .hasMessageContaining("La date de première présentation du pli (28 mai 2027) ne peut pas précéder"
+                        + " l'envoi de la lettre recommandée (29 mai 2027)");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of(DECISION_DENONCIATION, DECISION_NOTIFIER,
+                ISSUE_LRAR, ISSUE_NON_RECLAMEE, DATE_ENVOI_LRAR, "2027-05-29", DATE_NOTIFICATION, "2027-06-21")))
+                .hasMessageContaining("ne peut pas être dans le futur");
+        assertThat(conventionVariable(convention, ConventionVariables.STATUT)).isEqualTo(ConventionProcess.STATUT_EN_VIGUEUR);
+
+        taskService.complete(task.getId(), Map.of(DECISION_DENONCIATION, DECISION_NOTIFIER,
+                ISSUE_LRAR, ISSUE_NON_RECLAMEE, DATE_ENVOI_LRAR, "2027-05-29", DATE_NOTIFICATION, "2027-05-31"));
+
+        assertThat(conventionVariable(convention, ConventionVariables.DATE_FIN)).isEqualTo(day("2027-08-31"));
+        assertThat(timer(denonciation.getId(), TIMER_NOTICE_ENDS).getDuedate()).isEqualTo(day("2027-08-31"));
+        executeDueJobs();
+        MimeMessage unclaimed = mailsAbout("Pli recommandé non réclamé – convention " + numero).get(0);
+        assertThat(recipients(unclaimed)).contains("mairie.versailles@demo.example", "referent.ent@versailles.example")
+                .doesNotContain("daces@demo.example");
+        assertThat(body(unclaimed)).contains("L'académie a adressé", "une lettre de dénonciation",
+                "Présenté pour la première fois le 31 mai 2027", "la convention prend fin le 31 août 2027");
+        var letter = ((MimeMultipart) unclaimed.getContent()).getBodyPart(1);
+        assertThat(letter.getFileName()).isEqualTo("Denonciation-" + numero + ".pdf");
+        assertThat(PdfText.of(letter.getInputStream().readAllBytes()).flat()).contains("Le Recteur");
     }
 }

@@ -271,6 +271,9 @@ class MailTemplatesTest {
                 with(resiliee, "anneeScolaire", "2027-2028", "dernierJour", "3 juillet 2028"),
                 with(resiliee, "anneeScolaire", null, "dernierJour", null)));
         s.put("resiliation-abandonnee", List.of(vars("numero", numero)));
+        s.put("lettre-non-reclamee", List.of(vars("numero", numero, "partie", "L'académie", "lettre",
+                "une mise en demeure", "datePresentation", "25 janvier 2027", "effet",
+                "sans régularisation, la convention sera résiliée de plein droit le 25 avril 2027")));
         s.put("representants-declares", List.of(
                 vars("numero", numero, "commune", "Versailles", "depuis", "1er avril 2026", "maire", "Marie Curie",
                         "referent", vars("nom", "Jean Dupont", "telephone", "01 23 45 67 89",

@@ -132,7 +132,7 @@ class RegistryProjectionTest extends ConventionLifeTest {
         String numero = numero(convention);
         moveClockTo("2027-06-08", 10);
         ProcessInstance denonciation = runtimeService.startProcessInstanceByKey(DenonciationProcess.KEY, Map.of(
-                ConventionVariables.CONVENTION_NUMERO, numero,
+                ConventionVariables.CONVENTION_NUMERO, numero, ConventionVariables.PARTIE_INITIATRICE, "commune",
                 DenonciationProcess.MOTIF_DENONCIATION, "La commune rejoint l'ENT départemental."));
         taskService.complete(task(numero, DenonciationProcess.TASK_NOTIFY).getId(), Map.of(
                 DenonciationProcess.DECISION_DENONCIATION, DenonciationProcess.DECISION_NOTIFIER,

@@ -44,6 +44,7 @@ class ResiliationProcessTest extends ConventionLifeTest {
     }
 
     private void sendFormalNotice(String numero, String date) {
+        signLetterIfWaiting(numero);
         taskService.complete(task(numero, TASK_SEND_FORMAL_NOTICE).getId(),
                 Map.of(DECISION_ENVOI, DECISION_ENVOYEE, DATE_ENVOI_LRAR, date, NUMERO_LRAR, "1A 234 567 8901 2"));
     }
@@ -210,5 +211,54 @@ class ResiliationProcessTest extends ConventionLifeTest {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(1);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DenonciationProcess.KEY).count())
                 .isZero();
+    }
+
+    @Test
+    void anUnclaimedMiseEnDemeureCountsFromItsFirstPresentationAndIsMailedToTheCommune() throws Exception {
+        ProcessInstance convention = signedConvention("2026-09-15");
+        String numero = numero(convention);
+        moveClockTo("2027-01-20", 9);
+        actAsDaces();
+        ProcessInstance resiliation = openResiliation(numero);
+        actAsNobody();
+        taskService.complete(task(numero, TASK_STATE_BREACH).getId(),
+                breach(NATURE_FAUTE_GRAVE, Commitment.COMMUNE_SECURITE.code(), true));
+        sendFormalNotice(numero, "2027-01-20");
+        assertThat(timer(resiliation.getId(), TIMER_FORMAL_NOTICE_EXPIRED).getDuedate()).isEqualTo(day("2027-04-20"));
+
+        moveClockTo("2027-02-10", 9);
+        Task acknowledgement = task(numero, TASK_RECORD_ACKNOWLEDGEMENT);
+        assertThatThrownBy(() -> taskService.complete(acknowledgement.getId(),
+                Map.of(ISSUE_LRAR, ISSUE_NON_RECLAMEE, DATE_PREMIERE_PRESENTATION, "2027-02-11")))
+                .hasMessageContaining("La date de première présentation du pli (11 février 2027) ne peut pas être dans le futur");
+        assertThatThrownBy(() -> taskService.complete(acknowledgement.getId(),
+                Map.of(ISSUE_LRAR, ISSUE_NON_RECLAMEE, DATE_PREMIERE_PRESENTATION, "2027-01-19")))
+                .hasMessageContaining("ne peut pas précéder l'envoi de la lettre recommandée (20 janvier 2027)");
+        assertThatThrownBy(() -> taskService.complete(acknowledgement.getId(),
+                Map.of(ISSUE_LRAR, ISSUE_NON_RECLAMEE)))
+                .hasMessageContaining("Indiquez la date de première présentation du pli");
+        assertThat(timer(resiliation.getId(), TIMER_FORMAL_NOTICE_EXPIRED).getDuedate()).as("rien n'a changé")
+                .isEqualTo(day("2027-04-20"));
+
+        taskService.complete(acknowledgement.getId(),
+                Map.of(ISSUE_LRAR, ISSUE_NON_RECLAMEE, DATE_PREMIERE_PRESENTATION, "2027-01-25"));
+
+        assertThat(timer(resiliation.getId(), TIMER_FORMAL_NOTICE_EXPIRED).getDuedate()).isEqualTo(day("2027-04-25"));
+        assertThat(task(numero, TASK_CONFIRM_REMEDY).getDueDate()).isEqualTo(day("2027-04-25"));
+        executeDueJobs();
+        MimeMessage unclaimed = mailsAbout("Pli recommandé non réclamé – convention " + numero).get(0);
+        assertThat(recipients(unclaimed)).contains("mairie.versailles@demo.example", "referent.ent@versailles.example")
+                .doesNotContain("daces@demo.example");
+        assertThat(body(unclaimed)).contains("Présenté pour la première fois le 25 janvier 2027",
+                "résiliée de plein droit le 25 avril 2027");
+        var letter = ((jakarta.mail.internet.MimeMultipart) unclaimed.getContent()).getBodyPart(1);
+        assertThat(letter.getFileName()).isEqualTo("Mise-en-demeure-" + numero + ".pdf");
+
+        moveClockTo("2027-04-21", 9);
+        executeDueJobs();
+        assertThat(conventionVariable(convention, ConventionVariables.STATUT)).as("pas encore : le délai court depuis"
+                + " la première présentation").isEqualTo(ConventionProcess.STATUT_EN_VIGUEUR);
+        assertThat(fire(timer(resiliation.getId(), TIMER_FORMAL_NOTICE_EXPIRED))).isEqualTo(day("2027-04-25"));
+        assertThat(conventionVariable(convention, ConventionVariables.DATE_RESILIATION)).isEqualTo(day("2027-04-25"));
     }
 }

@@ -102,6 +102,14 @@ public abstract class ConventionLifeTest extends EngineTest {
         return due;
     }
 
+    /** Signs the académie's letter for the Recteur (as the application does: « Le Recteur »), if one waits. */
+    protected void signLetterIfWaiting(String numero) {
+        Task sign = task(numero, "UserTask_SignLetter");
+        if (sign != null) {
+            taskService.complete(sign.getId(), Map.of("lettreSignee", true));
+        }
+    }
+
     protected void actAs(String userId, String... groups) {
         identityService.setAuthentication(userId, List.of(groups));
     }

@@ -1,0 +1,264 @@
+package fr.conventionent.identity.delegation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.denonciation.DenonciationProcess;
+import fr.conventionent.identity.Groups;
+import fr.conventionent.resiliation.ResiliationProcess;
+import fr.conventionent.signature.CircuitEvidenceDocument;
+import fr.conventionent.signature.SignatureCircuitProcess;
+import fr.conventionent.support.Circuits;
+import fr.conventionent.support.ConventionLifeTest;
+import fr.conventionent.support.DocxText;
+
+/**
+ * Signing for the Recteur: the cabinet's register says who may sign what, when; the académie's letters wait for a
+ * signature; the convention's Recteur step keeps in what capacity it was signed. Absences pass tasks to a substitute.
+ */
+class RecteurDelegationTest extends ConventionLifeTest {
+
+    private static final String SECRETAIRE_GENERALE = "sg.academie";
+    private static final String CHEF_DE_CABINET = "chef.cabinet";
+    private static final String DACES_ADJOINT = "daces.adjoint";
+
+    @Autowired
+    DelegationRegister register;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void people() {
+        person(SECRETAIRE_GENERALE, "Claire", "Martin");
+        person(CHEF_DE_CABINET, "Paul", "Durand");
+        person(DACES_ADJOINT, "Inès", "Petit");
+    }
+
+    @AfterEach
+    void forgetThem() {
+        jdbc.update("delete from delegation_signature");
+        jdbc.update("delete from absence");
+        actAsNobody();
+    }
+
+    /** A person of the académie, kept for the next tests (the engine keeps their authorizations). */
+    private void person(String id, String firstName, String lastName) {
+        if (identityService.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        User user = identityService.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(id + "@ac-versailles.example");
+        identityService.saveUser(user);
+    }
+
+    private Delegation delegate(String user, String nom, String fonction, String from, String to, boolean conventions,
+                                boolean avenants, boolean lettres) {
+        return register.add(new DelegationRegister.DelegationForm(user, nom, fonction, from, to, conventions, avenants,
+                lettres), "recteur");
+    }
+
+    private ProcessInstance denouncedByTheAcademie(String numero) {
+        actAsDaces();
+        ProcessInstance denonciation = runtimeService.startProcessInstanceByKey(DenonciationProcess.KEY,
+                Map.of(ConventionVariables.CONVENTION_NUMERO, numero));
+        actAsNobody();
+        return denonciation;
+    }
+
+    private List<String> candidateUsers(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getUserId)
+                .filter(u -> u != null).toList();
+    }
+
+    private String letterText(ProcessInstance denonciation) throws Exception {
+        FileValue letter = runtimeService.getVariableTyped(denonciation.getId(), DenonciationProcess.LETTRE);
+        return DocxText.of(letter.getValue().readAllBytes());
+    }
+
+    @Test
+    void aDelegateForLettersSignsTheAcademiesLetterForTheRecteur() throws Exception {
+        String numero = numero(signedConvention("2026-09-15"));
+        moveClockTo("2027-03-01", 9);
+        delegate(SECRETAIRE_GENERALE, "Claire Martin", "secrétaire générale de l'académie", "2027-02-01", "2027-06-30",
+                false, false, true);
+
+        ProcessInstance denonciation = denouncedByTheAcademie(numero);
+
+        assertThat(denonciation).isWaitingAt(DenonciationProcess.TASK_SIGN_LETTER);
+        Task sign = task(numero, DenonciationProcess.TASK_SIGN_LETTER);
+        assertThat(candidateGroupOf(sign)).isEqualTo(Groups.RECTEUR);
+        assertThat(candidateUsers(sign)).containsExactly(SECRETAIRE_GENERALE);
+        assertThat(letterText(denonciation)).as("avant signature").contains("Le Recteur de l'académie");
+
+        actAs(SECRETAIRE_GENERALE);
+        taskService.complete(sign.getId(), Map.of("lettreSignee", true));
+        actAsNobody();
+
+        assertThat(denonciation).isWaitingAt(DenonciationProcess.TASK_NOTIFY);
+        assertThat(letterText(denonciation)).contains("Pour le Recteur et par délégation", "Claire Martin",
+                "secrétaire générale de l'académie").doesNotContain("Le Recteur de l'académie");
+        assertThat(runtimeService.getVariable(denonciation.getId(), Signatory.QUALITE))
+                .isEqualTo("Pour le Recteur et par délégation, Claire Martin, secrétaire générale de l'académie");
+    }
+
+    @Test
+    void anExpiredOrWrongScopeDelegateCannotSignButTheRecteursOfficeCan() throws Exception {
+        String numero = numero(signedConvention("2026-09-15"));
+        moveClockTo("2027-03-01", 9);
+        delegate(SECRETAIRE_GENERALE, "Claire Martin", "secrétaire générale", "2027-02-01", "2027-03-01",
+                false, false, true);
+        delegate(CHEF_DE_CABINET, "Paul Durand", "chef de cabinet", "2027-01-01", "2027-12-31", true, true, false);
+        ProcessInstance denonciation = denouncedByTheAcademie(numero);
+        Task sign = task(numero, DenonciationProcess.TASK_SIGN_LETTER);
+        assertThat(candidateUsers(sign)).as("délégation pour les conventions seulement").containsExactly(SECRETAIRE_GENERALE);
+
+        moveClockTo("2027-03-02", 9); // the delegation ended yesterday
+        actAs(SECRETAIRE_GENERALE);
+        assertThatThrownBy(() -> taskService.complete(sign.getId(), Map.of("lettreSignee", true)))
+                .hasMessageContaining("Vous ne pouvez pas signer pour le Recteur")
+                .hasMessageContaining("aucune délégation pour les lettres");
+        actAs(CHEF_DE_CABINET);
+        assertThatThrownBy(() -> taskService.complete(sign.getId(), Map.of("lettreSignee", true)))
+                .as("ni candidat ni délégataire pour les lettres").isNotNull();
+        actAs("recteur", Groups.RECTEUR);
+        assertThatThrownBy(() -> taskService.complete(sign.getId(), Map.of()))
+                .hasMessageContaining("Cochez la case qui confirme que vous signez la lettre");
+        assertThat(task(numero, DenonciationProcess.TASK_SIGN_LETTER).getId()).isEqualTo(sign.getId());
+
+        taskService.complete(sign.getId(), Map.of("lettreSignee", true));
+        actAsNobody();
+
+        assertThat(letterText(denonciation)).contains("Le Recteur de l'académie").doesNotContain("par délégation");
+        assertThat(runtimeService.getVariable(denonciation.getId(), Signatory.QUALITE)).isEqualTo("Le Recteur");
+    }
+
+    @Test
+    void theMiseEnDemeureOfTheAcademieIsSignedBeforeItIsSent() throws Exception {
+        String numero = numero(signedConvention("2026-09-15"));
+        moveClockTo("2027-01-20", 9);
+        delegate(SECRETAIRE_GENERALE, "Claire Martin", "secrétaire générale", "2027-01-01", "2027-12-31",
+                false, false, true);
+        actAsDaces();
+        ProcessInstance resiliation = runtimeService.startProcessInstanceByKey(ResiliationProcess.KEY,
+                Map.of(ConventionVariables.CONVENTION_NUMERO, numero));
+        taskService.complete(task(numero, ResiliationProcess.TASK_STATE_BREACH).getId(), Map.of(
+                ResiliationProcess.NATURE_MANQUEMENT, ResiliationProcess.NATURE_FAUTE_GRAVE,
+                ResiliationProcess.DESCRIPTION, "Aucun référent ENT depuis six mois.",
+                ResiliationProcess.PAS_FORCE_MAJEURE, true));
+        actAsNobody();
+        assertThat(resiliation).isWaitingAt(ResiliationProcess.TASK_SIGN_LETTER);
+
+        actAs(SECRETAIRE_GENERALE);
+        taskService.complete(task(numero, ResiliationProcess.TASK_SIGN_LETTER).getId(), Map.of("lettreSignee", true));
+        actAsNobody();
+
+        assertThat(resiliation).isWaitingAt(ResiliationProcess.TASK_SEND_FORMAL_NOTICE);
+        FileValue letter = runtimeService.getVariableTyped(resiliation.getId(), ResiliationProcess.LETTRE);
+        assertThat(DocxText.of(letter.getValue().readAllBytes()))
+                .contains("Mise en demeure", "Pour le Recteur et par délégation", "Claire Martin", "secrétaire générale");
+    }
+
+    @Test
+    void theRecteurStepRecordsWhoSignedTheConventionAndInWhatCapacity() throws Exception {
+        moveClockTo("2027-03-01", 9);
+        delegate(CHEF_DE_CABINET, "Paul Durand", "directeur de cabinet", "2027-01-01", "2027-12-31", true, false, false);
+        ProcessInstance convention = startConvention("78646");
+        taskService.complete(openTask(convention).getId(), SampleConventions.completion("78646", "Versailles", 2));
+        for (Map<String, Object> step : List.of(Circuits.signedCopies(), Circuits.approve(), Circuits.approve(),
+                Circuits.approve(), Circuits.approve())) {
+            taskService.complete(openTask(convention).getId(), step);
+        }
+        Task recteurStep = openTask(convention);
+        assertThat(recteurStep.getTaskDefinitionKey()).isEqualTo(SignatureCircuitProcess.TASK_SIGN_BY_RECTEUR);
+        assertThat(candidateUsers(recteurStep)).containsExactly(CHEF_DE_CABINET);
+
+        actAs(SECRETAIRE_GENERALE);
+        assertThatThrownBy(() -> taskService.complete(recteurStep.getId(), Circuits.recteurSigns("2027-03-01")))
+                .as("sans délégation").isNotNull();
+        actAs(CHEF_DE_CABINET);
+        taskService.complete(recteurStep.getId(), Circuits.recteurSigns("2027-03-01"));
+        actAsNobody();
+
+        String circuit = runtimeService.createProcessInstanceQuery().superProcessInstanceId(convention.getId())
+                .singleResult().getId();
+        List<?> journal = JsonVariables.readList(runtimeService.getVariable(circuit,
+                ConventionVariables.HISTORIQUE_CIRCUIT), Map.class);
+        CircuitEvidenceDocument.Entry signature = CircuitEvidenceDocument.entries(journal).get(journal.size() - 1);
+        assertThat(signature.acteur()).isEqualTo(CHEF_DE_CABINET);
+        assertThat(signature.qualite()).isEqualTo("Pour le Recteur et par délégation, Paul Durand, directeur de cabinet");
+        byte[] evidence = CircuitEvidenceDocument.generate(numero(convention), null, "Versailles", null,
+                CircuitEvidenceDocument.entries(journal), login -> null, new java.util.Date());
+        assertThat(DocxText.of(evidence)).contains("Pour le Recteur et par délégation, Paul Durand, directeur de cabinet");
+        assertThat(conventionVariable(convention, ConventionVariables.STATUT))
+                .isNotEqualTo(ConventionProcess.STATUT_EN_PREPARATION);
+    }
+
+    @Test
+    void theRegisterRefusesInFrenchAndStoresNothing() {
+        moveClockTo("2027-03-01", 9);
+        assertThatThrownBy(() -> delegate("inconnu", "X", "Y", "2027-03-01", "2027-03-31", true, false, false))
+                .hasMessageContaining("Utilisateur inconnu : « inconnu »");
+        assertThatThrownBy(() -> delegate(SECRETAIRE_GENERALE, "Claire Martin", "SG", "2027-03-31", "2027-03-01",
+                true, false, false))
+                .hasMessageContaining("La date de fin de la délégation (2027-03-01) précède sa date de début (2027-03-31)");
+        assertThatThrownBy(() -> delegate(SECRETAIRE_GENERALE, "Claire Martin", "", "2027-03-01", "2027-03-31",
+                false, false, false))
+                .hasMessageContaining("Indiquez la fonction du délégataire")
+                .hasMessageContaining("Indiquez ce que la délégation couvre");
+        assertThatThrownBy(() -> delegate(SECRETAIRE_GENERALE, "Claire Martin", "SG", "2027-02-01", "2027-02-28",
+                true, false, false)).hasMessageContaining("sa fin (2027-02-28) est passée");
+        assertThatThrownBy(() -> register.declareAbsence("daces", "2027-03-01", "2027-03-05", "daces", "daces"))
+                .hasMessageContaining("Le suppléant doit être une autre personne que l'absent");
+        assertThatThrownBy(() -> register.declareAbsence("daces", "2027-03-01", "demain", DACES_ADJOINT, "daces"))
+                .hasMessageContaining("La date de fin de l'absence « demain » n'est pas une date valide");
+        assertThat(register.delegations()).isEmpty();
+        assertThat(register.absences()).isEmpty();
+    }
+
+    @Test
+    void duringAnAbsenceTheTasksOfTheAbsentAreAlsoOfferedToTheSubstitute() {
+        String during = numero(signedConvention("2026-09-15"));
+        String after = numero(signedConvention("92050", "Nanterre", "2026-09-15"));
+        moveClockTo("2027-02-20", 9);
+        register.declareAbsence("daces", "2027-03-01", "2027-03-05", DACES_ADJOINT, "daces");
+
+        moveClockTo("2027-03-05", 17);
+        actAsDaces();
+        runtimeService.startProcessInstanceByKey(ResiliationProcess.KEY, Map.of(ConventionVariables.CONVENTION_NUMERO, during));
+        actAsNobody();
+        Task duringAbsence = task(during, ResiliationProcess.TASK_STATE_BREACH);
+        assertThat(candidateGroupOf(duringAbsence)).isEqualTo(Groups.DACES);
+        assertThat(candidateUsers(duringAbsence)).containsExactly(DACES_ADJOINT);
+        assertThat(duringAbsence.getDescription())
+                .contains("Remplacement de", "(absent du 1er mars 2027 au 5 mars 2027)", "Inès Petit");
+
+        moveClockTo("2027-03-06", 9);
+        actAsDaces();
+        runtimeService.startProcessInstanceByKey(ResiliationProcess.KEY, Map.of(ConventionVariables.CONVENTION_NUMERO, after));
+        actAsNobody();
+        Task afterAbsence = task(after, ResiliationProcess.TASK_STATE_BREACH);
+        assertThat(candidateUsers(afterAbsence)).isEmpty();
+        assertThat(afterAbsence.getDescription()).doesNotContain("Remplacement");
+    }
+}
