@@ -65,6 +65,17 @@ public class WebSession {
         return send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON request of a registry page's script (marked with X-Requested-With when {@code fromPage}). */
+    public HttpResponse<String> sendJson(String method, String path, String json, boolean fromPage) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (fromPage) {
+            request.header("X-Requested-With", "XMLHttpRequest");
+        }
+        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
             return client.send(request, handler);

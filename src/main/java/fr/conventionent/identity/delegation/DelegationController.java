@@ -10,6 +10,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -107,6 +108,12 @@ public class DelegationController {
     public ResponseEntity<Map<String, Object>> invalid(InvalidSubmissionException e) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("message", String.join(" ", e.errors()), "erreurs", e.errors()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("message", "Requête illisible : envoyez un objet JSON (dates au format AAAA-MM-JJ)."));
     }
 
     @ExceptionHandler(ResponseStatusException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.conventionent.convention.ConventionProcess;
@@ -30,6 +32,7 @@ import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.DocxText;
+import fr.conventionent.support.WebSession;
 
 /**
  * Signing for the Recteur: the cabinet's register says who may sign what, when; the académie's letters wait for a
@@ -43,6 +46,8 @@ class RecteurDelegationTest extends ConventionLifeTest {
 
     @Autowired
     DelegationRegister register;
+    @LocalServerPort
+    int port;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -260,5 +265,41 @@ class RecteurDelegationTest extends ConventionLifeTest {
         Task afterAbsence = task(after, ResiliationProcess.TASK_STATE_BREACH);
         assertThat(candidateUsers(afterAbsence)).isEmpty();
         assertThat(afterAbsence.getDescription()).doesNotContain("Remplacement");
+    }
+
+    @Test
+    void onlyTheRecteursOfficeKeepsTheRegisterAndEveryoneDeclaresTheirOwnAbsences() {
+        moveClockTo("2027-03-01", 9);
+        String delegation = "{\"utilisateur\": \"" + SECRETAIRE_GENERALE + "\", \"nom\": \"\", \"fonction\":"
+                + " \"secrétaire générale\", \"debut\": \"2027-03-01\", \"fin\": \"2027-08-31\", \"lettres\": true}";
+        WebSession daces = WebSession.loggedIn(port, "daces");
+        HttpResponse<String> refused = daces.sendJson("POST", DelegationController.DELEGATIONS, delegation, true);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("tenu par le cabinet du Recteur");
+
+        WebSession cabinet = WebSession.loggedIn(port, "recteur");
+        assertThat(cabinet.sendJson("POST", DelegationController.DELEGATIONS, delegation, false).statusCode())
+                .as("sans l'en-tête de la page").isEqualTo(403);
+        HttpResponse<String> inverted = cabinet.sendJson("POST", DelegationController.DELEGATIONS,
+                delegation.replace("2027-08-31", "2027-02-01"), true);
+        assertThat(inverted.statusCode()).isEqualTo(400);
+        assertThat(inverted.body()).contains("précède sa date de début").doesNotContain("Exception", "java.");
+        HttpResponse<String> garbled = cabinet.sendJson("POST", DelegationController.DELEGATIONS, "{\"debut\": ", true);
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(garbled.body()).contains("Requête illisible").doesNotContain("Exception");
+        assertThat(register.delegations()).isEmpty();
+
+        HttpResponse<String> added = cabinet.sendJson("POST", DelegationController.DELEGATIONS, delegation, true);
+        assertThat(added.statusCode()).isEqualTo(201);
+        assertThat(added.body()).contains("Claire Martin", "secrétaire générale");
+        assertThat(cabinet.get(DelegationController.DELEGATIONS).body()).contains(SECRETAIRE_GENERALE);
+
+        String absence = "{\"debut\": \"2027-03-08\", \"fin\": \"2027-03-12\", \"suppleant\": \"" + DACES_ADJOINT + "\"}";
+        assertThat(daces.sendJson("POST", DelegationController.ABSENCES, absence, true).statusCode()).isEqualTo(201);
+        HttpResponse<String> forSomeoneElse = daces.sendJson("POST", DelegationController.ABSENCES,
+                absence.replace("{", "{\"utilisateur\": \"dsi\", "), true);
+        assertThat(forSomeoneElse.statusCode()).isEqualTo(403);
+        assertThat(forSomeoneElse.body()).contains("Vous ne pouvez déclarer que vos propres absences");
+        assertThat(register.absences()).extracting(Absence::utilisateur).containsExactly("daces");
     }
 }
