@@ -301,7 +301,7 @@ class DenonciationProcessTest extends ConventionLifeTest {
         taskService.complete(task.getId(), Map.of(DECISION_DENONCIATION, DECISION_NOTIFIER,
                 ISSUE_LRAR, ISSUE_NON_RECLAMEE, DATE_ENVOI_LRAR, "2027-05-29", DATE_NOTIFICATION, "2027-05-31"));
 
-        assertThat(conventionVariable(convention, ConventionVariables.DATE_FIN)).isEqualTo(day("2027-08-31"));
+        assertThat(conventionVariable(convention, ConventionVariables.DATE_FIN_EXCLUSIVE)).isEqualTo(day("2027-08-31"));
         assertThat(timer(denonciation.getId(), TIMER_NOTICE_ENDS).getDuedate()).isEqualTo(day("2027-08-31"));
         executeDueJobs();
         MimeMessage unclaimed = mailsAbout("Pli recommandé non réclamé – convention " + numero).get(0);
