@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * incluse. Ce sont les échéances des timers.</li>
  * <li><b>Dernier jour</b> (méthodes {@code lastDayOfInitialTerm}, {@code renewedUntil},
  * {@code lastDayToDenounce}, {@code lastDayOfAccess}) : jour inclus, pour les courriers
- * (« reconduite jusqu'au … inclus »).</li>
+ * (« reconduite jusqu'au … inclus »). Tout ce qui s'affiche est un dernier jour ; une variable
+ * porte le nom {@code dernierJour…} (inclus) ou {@code dateFin…Exclusive} (date d'effet).</li>
  * <li><b>Ancrage</b> : chaque anniversaire et chaque comité se calcule depuis la date de signature
  * d'origine (signature + n ans, signature + 6·n mois), jamais en chaînant depuis l'échéance
  * précédente. Un mois ou une année ajouté suit {@link LocalDate#plusMonths}/{@link LocalDate#plusYears} :

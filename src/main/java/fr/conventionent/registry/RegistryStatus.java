@@ -26,7 +26,7 @@ final class RegistryStatus {
             case ConventionProcess.STATUT_EN_VIGUEUR -> "en vigueur";
             case ConventionProcess.STATUT_EN_PREAVIS -> "en préavis" + until(entry, " jusqu'au ", " inclus");
             case ConventionProcess.STATUT_RESILIEE -> "résiliée" + until(entry, ", ENT accessible jusqu'au ", " inclus");
-            case ConventionProcess.STATUT_TERMINEE -> "terminée" + until(entry, ", en vigueur jusqu'au ", " inclus");
+            case ConventionProcess.STATUT_TERMINEE -> "terminée" + until(entry, " (jusqu'au ", " inclus)");
             default -> statut;
         };
     }

@@ -96,7 +96,7 @@ class DenonciationProcessTest extends ConventionLifeTest {
                 .isEqualTo(ConventionVariables.MOTIF_FIN_DENONCIATION);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(numero).list())
                 .as("comité, formalités CNIL, charte : plus rien ne tourne").isEmpty();
-        MimeMessage ended = mailsAbout("Convention " + numero + " terminée\u00a0: en vigueur jusqu'au 7 septembre 2027 inclus").get(0);
+        MimeMessage ended = mailsAbout("Convention " + numero + " terminée (jusqu'au 7 septembre 2027 inclus)").get(0);
         assertThat(recipients(ended)).contains("mairie.versailles@demo.example", "referent.ent@versailles.example",
                 "daces@demo.example", "dsi@demo.example", "dpo@demo.example", "anne.leroy@exploitant.example");
         assertThat(body(ended)).contains("dénoncée le 8 juin 2027, est restée en vigueur jusqu'au 7 septembre 2027 inclus",

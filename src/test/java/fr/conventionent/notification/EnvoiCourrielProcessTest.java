@@ -158,8 +158,8 @@ class EnvoiCourrielProcessTest extends EngineTest {
         }
         try (InputStream in = Files.newInputStream(eml)) {
             MimeMessage written = new MimeMessage(null, in);
-            assertThat(written.getSubject()).isEqualTo("[Convention ENT] Convention 78646-2026-001 terminée\u00a0:"
-                    + " en vigueur jusqu'au 29 juin 2029 inclus");
+            assertThat(written.getSubject()).isEqualTo("[Convention ENT] Convention 78646-2026-001 terminée"
+                    + " (jusqu'au 29 juin 2029 inclus)");
             assertThat(SentMails.text(written)).contains("La convention est restée en vigueur jusqu'au 29 juin 2029 inclus.");
             assertThat(html(written)).contains("<p>La convention est restée en vigueur jusqu&#39;au 29 juin 2029 inclus.</p>");
             assertThat(((Multipart) written.getContent()).getBodyPart(1).getFileName()).isEqualTo("Cloture.docx");

@@ -145,7 +145,7 @@ class RegistryProjectionTest extends ConventionLifeTest {
 
         fire(timer(denonciation.getId(), DenonciationProcess.TIMER_NOTICE_ENDS));
         assertThat(convention).isEnded();
-        assertThat(line(numero).statutLibelle()).isEqualTo("terminée, en vigueur jusqu'au 7 septembre 2027 inclus");
+        assertThat(line(numero).statutLibelle()).isEqualTo("terminée (jusqu'au 7 septembre 2027 inclus)");
         assertThat(registry.page(DACES, RegistryFilter.of(Map.of("statut", "terminee"))).lignes())
                 .extracting(RegistryLine::numero).containsExactly(numero);
     }

@@ -129,7 +129,7 @@ class ResiliationProcessTest extends ConventionLifeTest {
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(convention.getId())
                 .variableName(ConventionVariables.STATUT).singleResult().getValue())
                 .isEqualTo(ConventionProcess.STATUT_TERMINEE);
-        assertThat(body(mailsAbout("Convention " + numero + " terminée\u00a0: en vigueur jusqu'au 3 juillet 2027 inclus").get(0)))
+        assertThat(body(mailsAbout("Convention " + numero + " terminée (jusqu'au 3 juillet 2027 inclus)").get(0)))
                 .contains("résiliée de plein droit le 20 avril 2027 (article 12)");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(numero).count()).isZero();
     }
