@@ -3,11 +3,13 @@ package fr.conventionent.signature;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
 /**
  * What each reviewer of the circuit checks before passing the document on (Annexe 2 §1): the IEN de circonscription
  * transmits, the IEN TICE checks the technical annex and its contacts, the IA-DASEN validates, the DACES checks before
  * the Recteur's signature. Each item is a checkbox of that step's form, under the same key; every item must be
- * ticked to pass the document on, none to reject it.
+ * ticked to pass the document on ({@link ReviewChecklistListener}), none to reject it.
  */
 public final class ReviewChecklist {
 
@@ -53,5 +55,19 @@ public final class ReviewChecklist {
     /** The items of a review step, in the form's order; empty for a step without a checklist (the Recteur's). */
     public static List<Item> of(String taskDefinitionKey) {
         return BY_STEP.getOrDefault(taskDefinitionKey, List.of());
+    }
+
+    /** The labels of the points the task's reviewer ticked. */
+    static List<String> ticked(DelegateTask task) {
+        return of(task.getTaskDefinitionKey()).stream().filter(item -> isTicked(task, item)).map(Item::label).toList();
+    }
+
+    /** The labels of the points the task's reviewer left unticked. */
+    static List<String> unticked(DelegateTask task) {
+        return of(task.getTaskDefinitionKey()).stream().filter(item -> !isTicked(task, item)).map(Item::label).toList();
+    }
+
+    private static boolean isTicked(DelegateTask task, Item item) {
+        return Boolean.TRUE.equals(task.getVariable(item.key()));
     }
 }

@@ -2,9 +2,6 @@ package fr.conventionent.signature;
 
 import static fr.conventionent.convention.ConventionVariables.*;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,9 +10,9 @@ import fr.conventionent.convention.InvalidSubmissionException;
 
 /**
  * Every review step of the circuit: starts with no decision and an unticked checklist (so the previous step's or
- * round's choice is never pre-filled), and on completion requires {@code valider} with every point of the step's
- * {@link ReviewChecklist} ticked, or {@code rejeter} with a reason, which goes back to the commune. The points ticked
- * are recorded in the circuit's journal.
+ * round's choice is never pre-filled), and on completion requires {@code valider} or {@code rejeter} with a reason,
+ * which goes back to the commune. The points of its {@link ReviewChecklist} the reviewer ticked are recorded in the
+ * circuit's journal ({@link ReviewChecklistListener} requires them all to pass the document on).
  */
 @Component("reviewStepListener")
 public class ReviewStepListener implements TaskListener {
@@ -28,20 +25,15 @@ public class ReviewStepListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        List<ReviewChecklist.Item> checklist = ReviewChecklist.of(task.getTaskDefinitionKey());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.getExecution().removeVariable(DECISION);
             task.getExecution().removeVariable(MOTIF);
-            checklist.forEach(item -> task.getExecution().removeVariable(item.key()));
+            ReviewChecklist.of(task.getTaskDefinitionKey())
+                    .forEach(item -> task.getExecution().removeVariable(item.key()));
             return;
         }
         Object decision = task.getVariable(DECISION);
         String motif = task.getVariable(MOTIF) == null ? "" : task.getVariable(MOTIF).toString().trim();
-        List<String> ticked = new ArrayList<>();
-        List<String> unticked = new ArrayList<>();
-        for (ReviewChecklist.Item item : checklist) {
-            (Boolean.TRUE.equals(task.getVariable(item.key())) ? ticked : unticked).add(item.label());
-        }
         if (DECISION_REJETER.equals(decision)) {
             if (motif.isEmpty()) {
                 throw new InvalidSubmissionException("Indiquez le motif du rejet : il sera transmis à la commune.");
@@ -51,11 +43,7 @@ public class ReviewStepListener implements TaskListener {
             task.setVariable(ETAPE_REJET, task.getName());
         } else if (!DECISION_VALIDER.equals(decision)) {
             throw new InvalidSubmissionException("Choisissez une décision : valider ou rejeter.");
-        } else if (!unticked.isEmpty()) {
-            throw new InvalidSubmissionException("Cochez chaque point de la liste de contrôle avant de transmettre"
-                    + " (ou rejetez avec un motif). Point" + (unticked.size() > 1 ? "s" : "") + " non coché"
-                    + (unticked.size() > 1 ? "s" : "") + " : « " + String.join(" », « ", unticked) + " ».");
         }
-        journal.record(task, (String) decision, motif.isEmpty() ? null : motif, ticked);
+        journal.record(task, (String) decision, motif.isEmpty() ? null : motif, ReviewChecklist.ticked(task));
     }
 }

@@ -242,6 +242,33 @@ class SignatureCircuitProcessTest extends EngineTest {
     }
 
     @Test
+    void aCircuitStartedBeforeTheChecklistsGoesOnWithoutThem() throws Exception {
+        // the circuit as deployed before: no checklist listener on its review steps
+        String earlier = Files.readString(Path.of("bpmn/signature-circuit.bpmn")).replace(
+                "<camunda:taskListener delegateExpression=\"${reviewChecklistListener}\" event=\"complete\" />", "");
+        var repository = processEngine.getRepositoryService();
+        var deployment = repository.createDeployment().name("circuit antérieur aux listes de contrôle")
+                .addString("signature-circuit.bpmn", earlier).deploy();
+        try {
+            String definitionId = repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
+                    .singleResult().getId();
+            Map<String, Object> variables = new HashMap<>(SampleConventions.completion("78646", "Versailles", 2));
+            variables.put(ConventionVariables.CONVENTION_NUMERO, NUMERO);
+            variables.put(ConventionVariables.COMMUNE_LIBELLE, "Versailles");
+            variables.put(ConventionVariables.DEPARTEMENT, "78");
+            variables.put(ConventionVariables.CIRCONSCRIPTION, "versailles");
+            ProcessInstance circuit = runtimeService.startProcessInstanceById(definitionId, NUMERO, variables);
+            complete(circuit, Circuits.signedCopies());
+
+            complete(circuit, SampleConventions.decision(ConventionVariables.DECISION_VALIDER, null));
+
+            assertThat(circuit).isWaitingAt(TASK_VERIFY_BY_TICE);
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
     void aRejectionNeedsNoChecklist() {
         ProcessInstance circuit = startCircuit();
         complete(circuit, Circuits.signedCopies());
