@@ -21,9 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.conventionent.config.guard.AdminChangeJournal;
 import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.notification.MailProcess;
+import fr.conventionent.signature.CommuneCopyProcess;
 import fr.conventionent.signature.SignatureCircuitProcess;
 
 /**
@@ -114,10 +116,12 @@ public class ConventionFile {
                 continue; // circuit steps come from the circuit's journal, with decision and reason
             }
             HistoricProcessInstance instance = byId.get(task.getProcessInstanceId());
+            boolean completed = task.getDeleteReason() == null || "completed".equals(task.getDeleteReason());
             events.add(new TimelineEvent(dateTime(task.getEndTime()),
                     instance == null ? null : instance.getProcessDefinitionName(), task.getName(),
-                    actor(task.getAssignee()), task.getDeleteReason() == null || "completed".equals(task.getDeleteReason())
-                    ? "terminée" : task.getDeleteReason(), null));
+                    actor(task.getAssignee()), completed ? "terminée" : task.getDeleteReason(),
+                    completed && CommuneCopyProcess.KEY.equals(task.getProcessDefinitionKey())
+                            ? copyPosting(task.getProcessInstanceId()) : null));
         }
         events.addAll(circuitSteps(instances));
         events.addAll(adminChanges(numero));
@@ -144,6 +148,20 @@ public class ConventionFile {
             }
         }
         return steps;
+    }
+
+    /** The posting of the commune's copy: "Envoyé le 12 mars 2027, en recommandé n° 1A 234 567 8901 2". */
+    private String copyPosting(String processInstanceId) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableNameIn(CommuneCopyProcess.DATE_ENVOI, CommuneCopyProcess.NUMERO_RECOMMANDE).list()
+                .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+        if (!(values.get(CommuneCopyProcess.DATE_ENVOI) instanceof Date sent)) {
+            return null;
+        }
+        Object number = values.get(CommuneCopyProcess.NUMERO_RECOMMANDE);
+        return "Envoyé le " + FrenchFormats.longDate(sent)
+                + (number == null || number.toString().isBlank() ? "" : ", en recommandé n° " + number);
     }
 
     /** A step's reason, then the checklist points its reviewer ticked. */

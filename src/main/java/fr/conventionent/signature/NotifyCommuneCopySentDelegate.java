@@ -19,7 +19,7 @@ import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
 
-/** Annexe 2 §1: one signed copy returns to the commune; it is told the copy is on its way. */
+/** Annexe 2 §1: the commune is told its convention or avenant is signed, and that its copy will be posted. */
 @Component("notifyCommuneCopySentDelegate")
 public class NotifyCommuneCopySentDelegate implements JavaDelegate {
 

@@ -15,6 +15,8 @@ public final class SignatureCircuitProcess {
     public static final String TASK_SEND_TO_DSI_AND_DPO = "ServiceTask_SendToDsiAndDpo";
     public static final String TASK_FILE_IN_SHARED_FOLDER = "ServiceTask_FileInSharedFolder";
     public static final String TASK_NOTIFY_COMMUNE = "ServiceTask_NotifyCommuneCopySent";
+    /** Starts {@link CommuneCopyProcess}: the DACES is asked to post the commune's copy. */
+    public static final String TASK_REQUEST_COMMUNE_COPY = "ServiceTask_RequestCommuneCopy";
     public static final String TASK_GENERATE_CIRCUIT_EVIDENCE = "ServiceTask_GenerateCircuitEvidence";
     public static final String TASK_ARCHIVE = "ServiceTask_ArchiveSignedCopy";
     public static final String END_SIGNED = "EndEvent_ConventionSigned";

@@ -17,6 +17,8 @@ import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.demo.MinimalPdf;
+import fr.conventionent.signature.ReviewChecklist;
+import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.TasklistBrowser;
 import fr.conventionent.support.RequiredTool;
@@ -72,14 +74,14 @@ class TasklistJourneyBrowserTest extends EngineTest {
             signCopies(browser);
 
             browser.login("ien.versailles");
-            browser.openTask("Transmettre la convention");
+            browser.openTask("Transmettre la convention (IEN");
             browser.waitForText("Télécharger la convention à examiner (PDF)");
             browser.waitForText("Empreinte SHA-256");
             browser.choose("Rejeter");
             browser.fill("Field_Motif", MOTIF);
             browser.screenshot("rejet-ien");
             browser.complete();
-            browser.waitForTaskGone("Transmettre la convention");
+            browser.waitForTaskGone("Transmettre la convention (IEN");
 
             browser.login("mairie.versailles");
             browser.openTask("Compléter la convention");
@@ -90,14 +92,18 @@ class TasklistJourneyBrowserTest extends EngineTest {
             browser.waitForTaskGone("Compléter la convention");
             signCopies(browser);
 
-            review(browser, "ien.versailles", "Transmettre la convention");
-            review(browser, "tice.78", "Vérifier la convention");
-            review(browser, "dasen.78", "Valider la convention");
-            review(browser, "daces", "Transmettre pour signature");
+            review(browser, "ien.versailles", "Transmettre la convention (IEN", "Transmettre à l'IEN chargé",
+                    SignatureCircuitProcess.TASK_TRANSMIT_BY_IEN);
+            review(browser, "tice.78", "Vérifier la convention", "Vérifié : transmettre",
+                    SignatureCircuitProcess.TASK_VERIFY_BY_TICE);
+            review(browser, "dasen.78", "Valider la convention", "Valider et transmettre",
+                    SignatureCircuitProcess.TASK_VALIDATE_BY_DASEN);
+            review(browser, "daces", "Transmettre la convention pour signature", "Transmettre au Recteur",
+                    SignatureCircuitProcess.TASK_TRANSMIT_FOR_SIGNATURE);
 
             browser.login("recteur");
             browser.openTask("Signer la convention (Recteur)");
-            browser.choose("Signer la convention");
+            browser.choose("Signer les 2 exemplaires");
             LocalDate today = FrenchFormats.toLocalDate(ClockUtil.getCurrentTime());
             browser.fill("Field_DateSignature", today.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
             browser.screenshot("signature-recteur");
@@ -113,8 +119,25 @@ class TasklistJourneyBrowserTest extends EngineTest {
             browser.complete();
             browser.waitForTaskGone("Numériser et déposer la convention signée");
             browser.screenshot("circuit-termine");
+
+            // the signed circuit asks the DACES to post the commune's copy
+            executeDueJobs();
+            browser.openTask("Envoyer l'exemplaire de la commune");
+            browser.waitForText("l'un est retourné à la commune");
+            browser.fill("Field_DateEnvoiExemplaire", today.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+            browser.fill("Field_NumeroRecommande", "1A 234 567 8901 2");
+            browser.screenshot("envoi-exemplaire-commune");
+            browser.complete();
+            browser.waitForTaskGone("Envoyer l'exemplaire de la commune");
         }
         executeDueJobs();
+        assertThat(java.util.Arrays.stream(GREEN_MAIL.getReceivedMessages()).map(message -> {
+            try {
+                return message.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        })).anyMatch(subject -> subject.startsWith("[Convention ENT] Votre exemplaire de la convention"));
         var convention = runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY)
                 .singleResult();
         assertThat(runtimeService.getVariable(convention.getId(), ConventionVariables.STATUT))
@@ -162,10 +185,17 @@ class TasklistJourneyBrowserTest extends EngineTest {
         browser.waitForTaskGone("Signer la convention en 2 exemplaires");
     }
 
-    private static void review(TasklistBrowser browser, String user, String taskName) throws Exception {
+    /** A reviewer passes the convention on: their own decision, then every point of their checklist. */
+    private static void review(TasklistBrowser browser, String user, String taskName, String decision, String step)
+            throws Exception {
         browser.login(user);
         browser.openTask(taskName);
-        browser.choose("Valider");
+        browser.waitForText("annexe 2 §1");
+        browser.choose(decision);
+        for (ReviewChecklist.Item item : ReviewChecklist.of(step)) {
+            browser.check("input[id$='Field_" + Character.toUpperCase(item.key().charAt(0)) + item.key().substring(1)
+                    + "']");
+        }
         browser.screenshot("validation-" + user);
         browser.complete();
         browser.waitForTaskGone(taskName);

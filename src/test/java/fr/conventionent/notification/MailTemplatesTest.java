@@ -231,6 +231,9 @@ class MailTemplatesTest {
                 with(signed, "avenantNumero", 2)));
         s.put("convention-signee-commune", List.of(with(signed, "avenantNumero", null),
                 with(signed, "avenantNumero", 2)));
+        Map<String, Object> posted = with(signed, "dateEnvoi", "9 avril 2026");
+        s.put("exemplaire-commune-envoye", List.of(with(with(posted, "avenantNumero", null), "numeroRecommande", null),
+                with(with(posted, "avenantNumero", 2), "numeroRecommande", "1A 234 567 8901 2")));
         Map<String, Object> aaf = vars("numero", numero, "commune", "Versailles");
         s.put("aaf-cle-publique", List.of(
                 with(aaf, "utilisateur", "aaf", "clePublique", "ssh-ed25519 AAAAC3Nza academie", "empreinte",

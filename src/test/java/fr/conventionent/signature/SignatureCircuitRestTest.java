@@ -220,8 +220,12 @@ class SignatureCircuitRestTest extends EngineTest {
         assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).startsWith("%PDF-".getBytes());
     }
 
-    /** Tasks the convention in force creates at once (docs/cycle-de-vie.md). */
-    private static final List<String> FOLLOW_UP_TASKS = List.of("Confirmer les formalités CNIL de la commune",
+    /**
+     * Tasks created at once once signed: the posting of the commune's copy, then those of the convention in force
+     * (docs/cycle-de-vie.md).
+     */
+    private static final List<String> FOLLOW_UP_TASKS = List.of("Envoyer l'exemplaire de la commune",
+            "Confirmer les formalités CNIL de la commune",
             "Confirmer les formalités CNIL de l’académie", "Enregistrer l’adoption de la charte en conseil d’école");
 
     private static Map<String, Object> completion(List<Ecole> schools) {
