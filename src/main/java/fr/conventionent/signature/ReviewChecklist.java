@@ -30,8 +30,8 @@ public final class ReviewChecklist {
                     new Item("ticeReferentEnt",
                             "Le référent ENT de la commune est désigné, avec un téléphone et un courriel valides"),
                     new Item("ticeCorrespondantsTechniques",
-                            "Les correspondants techniques de l'exploitant (1 ou 2) sont désignés, avec un téléphone"
-                                    + " et un courriel valides"),
+                            "Les correspondants techniques de l'exploitant (1 ou 2) ont un téléphone et un courriel"
+                                    + " valides"),
                     new Item("ticeEditeurExploitant",
                             "L'éditeur et l'exploitant de l'ENT sont identifiés"),
                     new Item("ticeEcolesUai",
