@@ -21,8 +21,9 @@
     { name: 'aaf', x: ['semaine', 'exploitant'], stacked: true,
       series: ['envoyees', 'sansFichier', 'fichiersRefuses', 'sftpInjoignable', 'autresEchecs'],
       summary: 'Livraisons AAF par semaine et exploitant' },
-    { name: 'incidents', x: ['qualification', 'nature', 'violationDonnees'], series: ['nombre', 'notifieesCnil', 'dans72h'],
-      summary: 'Incidents de sécurité par qualification, nature et violation de données' }
+    { name: 'incidents', x: ['qualification', 'nature', 'competence', 'violationDonnees'],
+      series: ['nombre', 'notifieesCnil', 'dans72h'],
+      summary: 'Incidents de sécurité par qualification, nature, domaine de compétence et violation de données' }
   ];
 
   // A chart's category: one column, or several joined (a week and its exploitant).

@@ -18,8 +18,8 @@ import fr.conventionent.incident.IncidentProcess;
 
 /**
  * The security incidents reported in the period ({@code incident-securite}), from the engine's history of their
- * variables: counted by qualification (gravity), nature (the type given by the reporter: the process has no field
- * of competence) and whether personal data was breached, with the share of CNIL notifications made within 72 hours
+ * variables: counted by qualification (gravity), nature (the type given by the reporter), field of competence
+ * (article 6; académie for incidents reported before the field existed) and whether personal data was breached, with the share of CNIL notifications made within 72 hours
  * of detection (RGPD article 33). One row per incident is pivoted from {@code ACT_HI_VARINST} by the database.
  */
 @Repository
@@ -43,9 +43,10 @@ public class SecurityIncidents {
         parameters.addValue("noms", List.of(IncidentProcess.GRAVITE, IncidentProcess.TYPE_INCIDENT,
                 IncidentProcess.VIOLATION_DONNEES, IncidentProcess.DATE_DETECTION,
                 IncidentProcess.DATE_NOTIFICATION_CNIL, IncidentProcess.COMMUNE_INSEE, IncidentProcess.DEPARTEMENT,
-                IncidentProcess.CIRCONSCRIPTION));
+                IncidentProcess.CIRCONSCRIPTION, IncidentProcess.COMPETENCE));
         String incidents = "SELECT v.PROC_INST_ID_,"
                 + text(IncidentProcess.GRAVITE, "gravite") + "," + text(IncidentProcess.TYPE_INCIDENT, "nature") + ","
+                + text(IncidentProcess.COMPETENCE, "competence") + ","
                 + text(IncidentProcess.VIOLATION_DONNEES, "violation") + ","
                 + number(IncidentProcess.DATE_DETECTION, "detection") + ","
                 + number(IncidentProcess.DATE_NOTIFICATION_CNIL, "notification") + ","
@@ -56,11 +57,13 @@ public class SecurityIncidents {
                 + " WHERE p.PROC_DEF_KEY_ = :cle AND p.START_TIME_ >= :du AND p.START_TIME_ < :au"
                 + " AND v.NAME_ IN (:noms) GROUP BY v.PROC_INST_ID_";
         List<Map<String, Object>> lines = new ArrayList<>();
-        jdbc.query("SELECT gravite, nature, violation, COUNT(*) AS nombre,"
+        jdbc.query("SELECT gravite, nature, COALESCE(competence, '" + IncidentProcess.ACADEMIE + "') AS domaine,"
+                + " violation, COUNT(*) AS nombre,"
                 + " SUM(CASE WHEN notification IS NOT NULL THEN 1 ELSE 0 END) AS notifiees,"
                 + " SUM(CASE WHEN notification - detection <= :delai THEN 1 ELSE 0 END) AS dans72h"
                 + " FROM (" + incidents + ") i WHERE " + scope.places(parameters)
-                + " GROUP BY gravite, nature, violation ORDER BY gravite, nature, violation", parameters, rs -> {
+                + " GROUP BY gravite, nature, COALESCE(competence, '" + IncidentProcess.ACADEMIE + "'), violation"
+                + " ORDER BY gravite, nature, domaine, violation", parameters, rs -> {
                     long notified = rs.getLong("notifiees");
                     long inTime = rs.getLong("dans72h");
                     String violation = rs.getString("violation");
@@ -68,6 +71,7 @@ public class SecurityIncidents {
                             "qualification", rs.getString("gravite") == null ? "non qualifié"
                                     : IncidentLists.label(IncidentLists.GRAVITES, rs.getString("gravite")),
                             "nature", IncidentLists.label(IncidentLists.TYPES, rs.getString("nature")),
+                            "competence", IncidentLists.label(IncidentLists.COMPETENCES, rs.getString("domaine")),
                             "violationDonnees", violation == null ? "non qualifié"
                                     : IncidentProcess.OUI.equals(violation) ? "oui" : "non",
                             "nombre", rs.getLong("nombre"), "notifieesCnil", notified, "dans72h", inTime,
@@ -75,10 +79,10 @@ public class SecurityIncidents {
                 });
         return new DashboardTable("Incidents de sécurité", "Incidents signalés entre le "
                 + FrenchFormats.longDate(scope.filter().du()) + " et le " + FrenchFormats.longDate(scope.filter().au())
-                + ", par qualification (gravité), nature et violation de données personnelles (le processus ne"
-                + " connaît pas de domaine de compétence), et part des notifications à la CNIL faites dans les 72 heures"
-                + " suivant la détection.",
+                + ", par qualification (gravité), nature, domaine de compétence (article 6) et violation de données"
+                + " personnelles, et part des notifications à la CNIL faites dans les 72 heures suivant la détection.",
                 List.of(column("qualification", "Qualification"), column("nature", "Nature"),
+                        column("competence", "Domaine de compétence"),
                         column("violationDonnees", "Violation de données personnelles"),
                         column("nombre", "Incidents"), column("notifieesCnil", "Notifiées à la CNIL"),
                         column("dans72h", "Notifiées dans les 72 h"),

@@ -197,6 +197,8 @@ class DashboardWebTest extends ConventionLifeTest {
         ProcessInstance leak = incident("78646", "2026-02-02T09:00");
         ProcessInstance lateLeak = incident("92050", "2026-02-02T09:00");
         ProcessInstance minor = incident("78646", "2026-02-02T08:00");
+        runtimeService.setVariable(minor.getId(), IncidentProcess.COMPETENCE, IncidentProcess.COMMUNE);
+        runtimeService.removeVariable(lateLeak.getId(), IncidentProcess.COMPETENCE); // reported before the field
         qualify(leak, "elevee", IncidentProcess.OUI);
         qualify(lateLeak, "elevee", IncidentProcess.OUI);
         qualify(minor, "faible", IncidentProcess.NON);
@@ -207,16 +209,17 @@ class DashboardWebTest extends ConventionLifeTest {
         moveClockTo("2026-03-01", 9);
         String week = "du=2026-02-02&au=2026-02-08";
 
-        assertThat(lines(chart("daces", "incidents?" + week), "qualification", "nature", "violationDonnees", "nombre",
-                "notifieesCnil", "dans72h", "partDans72h")).containsExactly(
-                "Élevée | Fuite ou divulgation de données | oui | 2 | 2 | 1 | 50.0",
-                "Faible | Fuite ou divulgation de données | non | 1 | 0 | 0 | null");
+        assertThat(lines(chart("daces", "incidents?" + week), "qualification", "nature", "competence",
+                "violationDonnees", "nombre", "notifieesCnil", "dans72h", "partDans72h")).containsExactly(
+                "Élevée | Fuite ou divulgation de données | Champ de l'académie | oui | 2 | 2 | 1 | 50.0",
+                "Faible | Fuite ou divulgation de données | Champ de la commune | non | 1 | 0 | 0 | null");
         assertThat(lines(chart("ien.versailles", "incidents?" + week), "qualification", "nombre", "partDans72h"))
                 .containsExactly("Élevée | 1 | 100.0", "Faible | 1 | null");
         assertThat(lines(chart("dasen.92", "incidents?" + week), "qualification", "nombre", "dans72h"))
                 .containsExactly("Élevée | 1 | 0");
         assertThat(csv("dasen.92", "incidents.csv?" + week))
-                .contains("Élevée;Fuite ou divulgation de données;oui;1;1;0;0,0\r\n").doesNotContain("Faible");
+                .contains("Élevée;Fuite ou divulgation de données;Champ de l'académie;oui;1;1;0;0,0\r\n")
+                .doesNotContain("Faible");
         assertThat(chart("daces", "incidents?du=2026-02-03&au=2026-02-08").get("lignes")).isEmpty();
     }
 
