@@ -188,10 +188,12 @@ class IncidentSecuriteRestTest extends EngineTest {
         Map<String, Object> badCodes = report("78646", twoHoursAgo(), "Compte piraté.");
         badCodes.put("ecolesUai", value("0781234X"));
         badCodes.put("communeInsee", value("7864"));
+        badCodes.put("competence", value("prestataire"));
         ResponseEntity<String> refused = submitReport("rssi", badCodes);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(message(refused)).contains("Le code INSEE « 7864 » n'est pas valide",
-                "La lettre de contrôle de l'UAI « 0781234X » est fausse");
+                "La lettre de contrôle de l'UAI « 0781234X » est fausse",
+                "Le domaine de compétence « prestataire » est inconnu");
 
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(IncidentProcess.KEY).count())
                 .isEqualTo(before);
