@@ -151,7 +151,8 @@
       ['Référent ENT', contact(data.referentEnt)],
       ['Éditeur de l’ENT', data.editeurEnt],
       ['Exploitant de l’ENT', data.exploitantEnt],
-      ['Correspondants techniques', (data.correspondantsTechniques || []).map(contact).join(' ; ')]
+      ['Correspondants techniques', (data.correspondantsTechniques || []).map(contact).join(' ; ')],
+      ['Délégué à la protection des données de la commune', contact(data.dpoCommune) || 'non indiqué']
     ];
     const list = $('#detail-donnees-liste');
     list.replaceChildren();
