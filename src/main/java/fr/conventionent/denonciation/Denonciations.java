@@ -119,9 +119,10 @@ public class Denonciations {
         if (!DECISION_NOTIFIER.equals(decision)) {
             throw new InvalidSubmissionException("Indiquez si la dénonciation a été notifiée ou si vous l'abandonnez.");
         }
+        // an untouched choice arrives empty: the letter was received, as before the choice existed
         Object outcome = task.getVariable(ISSUE_LRAR);
         boolean unclaimed = ISSUE_NON_RECLAMEE.equals(outcome);
-        if (outcome != null && !unclaimed && !ISSUE_RECUE.equals(outcome)) {
+        if (outcome != null && !outcome.toString().isBlank() && !unclaimed && !ISSUE_RECUE.equals(outcome)) {
             throw new InvalidSubmissionException("Indiquez ce qu'est devenue la lettre : remise au destinataire, ou pli"
                     + " non réclamé / retourné.");
         }

@@ -212,7 +212,7 @@ public class Resiliations {
             recordUnclaimed(task);
             return;
         }
-        if (outcome != null && !ISSUE_RECUE.equals(outcome)) {
+        if (outcome != null && !outcome.toString().isBlank() && !ISSUE_RECUE.equals(outcome)) {
             throw new InvalidSubmissionException("Indiquez ce qu'est devenue la lettre recommandée : avis de réception"
                     + " signé, ou pli non réclamé / retourné.");
         }
@@ -222,6 +222,7 @@ public class Resiliations {
         SubmittedDates.notBefore(received, label, SubmittedDates.storedDay(task.getVariable(DATE_ENVOI_LRAR)),
                 "l'envoi de la lettre recommandée");
         task.setVariable(DATE_ACCUSE_RECEPTION, SubmittedDates.toDate(received));
+        task.setVariable(ISSUE_LRAR, ISSUE_RECUE);
     }
 
     /**

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.conventionent.convention.ConventionProcess;
@@ -32,6 +34,7 @@ import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.DocxText;
+import fr.conventionent.support.EngineRest;
 import fr.conventionent.support.WebSession;
 
 /**
@@ -48,6 +51,8 @@ class RecteurDelegationTest extends ConventionLifeTest {
     DelegationRegister register;
     @LocalServerPort
     int port;
+    @Autowired
+    TestRestTemplate restTemplate;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -131,18 +136,19 @@ class RecteurDelegationTest extends ConventionLifeTest {
     void anExpiredOrWrongScopeDelegateCannotSignButTheRecteursOfficeCan() throws Exception {
         String numero = numero(signedConvention("2026-09-15"));
         moveClockTo("2027-03-01", 9);
-        delegate(SECRETAIRE_GENERALE, "Claire Martin", "secrétaire générale", "2027-02-01", "2027-03-01",
+        delegate("dsi", "Marc Leroy", "directeur des systèmes d'information", "2027-02-01", "2027-03-01",
                 false, false, true);
         delegate(CHEF_DE_CABINET, "Paul Durand", "chef de cabinet", "2027-01-01", "2027-12-31", true, true, false);
         ProcessInstance denonciation = denouncedByTheAcademie(numero);
         Task sign = task(numero, DenonciationProcess.TASK_SIGN_LETTER);
-        assertThat(candidateUsers(sign)).as("délégation pour les conventions seulement").containsExactly(SECRETAIRE_GENERALE);
+        assertThat(candidateUsers(sign)).as("délégation pour les conventions seulement").containsExactly("dsi");
 
         moveClockTo("2027-03-02", 9); // the delegation ended yesterday
-        actAs(SECRETAIRE_GENERALE);
-        assertThatThrownBy(() -> taskService.complete(sign.getId(), Map.of("lettreSignee", true)))
-                .hasMessageContaining("Vous ne pouvez pas signer pour le Recteur")
-                .hasMessageContaining("aucune délégation pour les lettres");
+        ResponseEntity<String> expired = new EngineRest(restTemplate, "dsi").submitForm(sign.getId(),
+                Map.of("lettreSignee", EngineRest.value(true)));
+        assertThat(expired.getStatusCode().value()).as("par l'API REST").isEqualTo(400);
+        assertThat(expired.getBody()).contains("Vous ne pouvez pas signer pour le Recteur",
+                "aucune délégation pour les lettres").doesNotContain("Exception", "fr.conventionent");
         actAs(CHEF_DE_CABINET);
         assertThatThrownBy(() -> taskService.complete(sign.getId(), Map.of("lettreSignee", true)))
                 .as("ni candidat ni délégataire pour les lettres").isNotNull();
