@@ -16,9 +16,22 @@ import java.util.Objects;
  * @param sftp           serveur de l'exploitant
  * @param key            clé ed25519 de la cible
  * @param archiveFolder  dossier local où ranger ce qui a été envoyé (un sous-dossier par envoi)
+ * @param annexScope     écoles de l'annexe 1 et structures déjà livrées, ou {@code null} pour ne pas les contrôler
  */
 public record AafDeliveryConfig(AafExtraction extraction, boolean zip, String archiveName, boolean bordereau,
-                                String recipientCode, SftpTarget sftp, DeliveryKeyPair key, Path archiveFolder) {
+                                String recipientCode, SftpTarget sftp, DeliveryKeyPair key, Path archiveFolder,
+                                AafAnnexScope annexScope) {
+
+    public AafDeliveryConfig(AafExtraction extraction, boolean zip, String archiveName, boolean bordereau,
+                             String recipientCode, SftpTarget sftp, DeliveryKeyPair key, Path archiveFolder) {
+        this(extraction, zip, archiveName, bordereau, recipientCode, sftp, key, archiveFolder, null);
+    }
+
+    /** Le même envoi, limité aux écoles de l'annexe 1. */
+    public AafDeliveryConfig withAnnexScope(AafAnnexScope scope) {
+        return new AafDeliveryConfig(extraction, zip, archiveName, bordereau, recipientCode, sftp, key, archiveFolder,
+                scope);
+    }
 
     public AafDeliveryConfig {
         Objects.requireNonNull(extraction, "extraction");

@@ -104,7 +104,8 @@ public class AafDeliveryPipeline {
                     }
                 });
             }
-            AafVerification verification = verifier.verify(config.extraction(), selection.files(), names);
+            AafVerification verification = verifier.verify(config.extraction(), selection.files(), names,
+                    config.annexScope());
             run.timings.put(AafDeliveryStage.VERIFY, Duration.ofNanos(System.nanoTime() - verifyStart));
             if (!verification.ok()) {
                 stop(background);

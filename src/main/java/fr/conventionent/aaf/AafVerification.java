@@ -39,6 +39,13 @@ public record AafVerification(AafExtraction extraction, AafNameCheck names, List
         return all;
     }
 
+    /** Structures déclarées par les fichiers EtabEducNat du lot (jointure → UAI). */
+    public java.util.Map<String, String> declaredStructures() {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        checks.forEach(check -> all.putAll(check.structures().declared()));
+        return all;
+    }
+
     public long totalBytes() {
         return checks.stream().mapToLong(AafXmlCheck::bytes).sum();
     }

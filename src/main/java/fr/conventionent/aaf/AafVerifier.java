@@ -37,6 +37,16 @@ public class AafVerifier {
 
     /** Seconde moitié : lecture en flux de chaque fichier, noms déjà vérifiés par {@link #checkNames}. */
     public AafVerification verify(AafExtraction extraction, List<Path> files, AafNameCheck nameCheck) {
+        return verify(extraction, files, nameCheck, null);
+    }
+
+    /**
+     * Idem, et confronte les écoles lues pendant cette même lecture à l'annexe 1 de la convention.
+     *
+     * @param scope annexe 1 et structures déjà livrées, ou {@code null} pour ne pas contrôler les écoles
+     */
+    public AafVerification verify(AafExtraction extraction, List<Path> files, AafNameCheck nameCheck,
+                                  AafAnnexScope scope) {
 
         // Ordre du bordereau d'abord (noms conformes triés), puis les fichiers refusés dans l'ordre reçu.
         Map<String, Path> byName = new LinkedHashMap<>();
@@ -53,6 +63,14 @@ public class AafVerifier {
         List<AafXmlCheck> checks = new ArrayList<>();
         for (Path file : ordered) {
             checks.add(checked.computeIfAbsent(file, xmlChecker::check));
+        }
+        if (scope != null) {
+            // Après lecture de tous les fichiers : un élève peut précéder le fichier EtabEducNat qui déclare son école.
+            Map<String, String> structures = scope.structuresWith(checks);
+            checks.replaceAll(check -> {
+                List<String> outside = scope.problemsOf(check, structures);
+                return outside.isEmpty() ? check : check.withProblems(outside);
+            });
         }
         return new AafVerification(extraction, nameCheck, checks);
     }

@@ -7,7 +7,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +60,15 @@ public class AafXmlChecker {
 
     private static final int BUFFER_SIZE = 1 << 16;
     private static final int MAX_CATEGORY_LENGTH = 64;
+    /** Longueur gardée d'un identifiant ou d'un UAI lu : au-delà, la valeur n'est de toute façon pas reconnue. */
+    private static final int MAX_VALUE_LENGTH = 64;
+    /** Structures distinctes relevées par fichier : une commune en a quelques dizaines ; borne la mémoire. */
+    static final int MAX_STRUCTURES = 10_000;
+
+    /** Attributs lus pour la minimisation des données (annexe 1) : UAI d'une école, rattachements des personnes. */
+    static final String STRUCTURE_UAI = "ENTStructureUAI";
+    static final String PERSON_STRUCTURE = "ENTPersonStructRattach";
+    static final String PERSON_FUNCTIONS = "ENTPersonFonctions";
 
     private final XMLInputFactory factory;
 
@@ -137,7 +150,7 @@ public class AafXmlChecker {
             scan.problem("lecture impossible : " + e.getMessage());
         }
         return new AafXmlCheck(fileName, in.bytes(), in.lines(), in.sha256Hex(), encoding,
-                scan.adds, scan.modifies, scan.deletes, scan.problems);
+                scan.adds, scan.modifies, scan.deletes, scan.problems, scan.structures());
     }
 
     private static Optional<AafFileName> parseQuietly(String fileName) {
@@ -199,6 +212,9 @@ public class AafXmlChecker {
         return Optional.empty();
     }
 
+    /** Attribut dont les valeurs sont gardées pour la minimisation des données. */
+    private enum Watched { UAI, STRUCTURE, FUNCTION }
+
     /** État d'un parcours ; un objet par fichier, pour que le vérificateur reste sans état. */
     private static final class Scan {
         private final AafCategory expectedCategory;
@@ -208,10 +224,68 @@ public class AafXmlChecker {
         private long adds;
         private long modifies;
         private long deletes;
+        private final Map<String, String> declared = new LinkedHashMap<>();
+        private final Set<String> referenced = new LinkedHashSet<>();
+        private boolean tooManyStructures;
 
         Scan(AafCategory expectedCategory, AafFileType expectedType) {
             this.expectedCategory = expectedCategory;
             this.expectedType = expectedType;
+        }
+
+        AafStructures structures() {
+            return new AafStructures(declared, referenced);
+        }
+
+        /** Nom d'un {@code attr} ou d'une {@code modification} : leur premier attribut XML, en général. */
+        private static String attrName(XMLStreamReader r) {
+            return r.getAttributeCount() > 0 && "name".equals(r.getAttributeLocalName(0)) ? r.getAttributeValue(0)
+                    : r.getAttributeValue(null, "name");
+        }
+
+        /** L'attribut dont on garde les valeurs, selon la catégorie du fichier ; null pour les autres. */
+        private Watched watched(String attrName) {
+            if (attrName == null) {
+                return null;
+            }
+            return switch (expectedCategory) {
+                case ETAB_EDUC_NAT -> STRUCTURE_UAI.equals(attrName) ? Watched.UAI : null;
+                case ELEVE -> PERSON_STRUCTURE.equals(attrName) ? Watched.STRUCTURE : null;
+                case PERS_EDUC_NAT -> PERSON_STRUCTURE.equals(attrName) ? Watched.STRUCTURE
+                        : PERSON_FUNCTIONS.equals(attrName) ? Watched.FUNCTION : null;
+                case PERS_REL_ELEVE -> null;
+            };
+        }
+
+        private void reference(String structure) {
+            if (structure.isEmpty() || referenced.contains(structure)) {
+                return;
+            }
+            if (referenced.size() + declared.size() >= MAX_STRUCTURES) {
+                tooMany();
+                return;
+            }
+            referenced.add(structure);
+        }
+
+        private void declare(String structure, String uai, int line) {
+            if (structure == null || structure.isEmpty()) {
+                problem("école d'UAI « " + uai + " » sans identifiant (ligne " + line + ")");
+                return;
+            }
+            if (!declared.containsKey(structure) && referenced.size() + declared.size() >= MAX_STRUCTURES) {
+                tooMany();
+                return;
+            }
+            declared.put(structure, uai);
+        }
+
+        private void tooMany() {
+            if (!tooManyStructures) {
+                tooManyStructures = true;
+                problem("plus de " + MAX_STRUCTURES + " structures différentes : fichier refusé (une commune en a"
+                        + " quelques dizaines)");
+            }
         }
 
         void problem(String message) {
@@ -240,6 +314,21 @@ public class AafXmlChecker {
             int requestLine = 0;
             // Valeur de catégorie lue par morceaux et tronquée : une valeur géante ne doit pas finir en mémoire.
             StringBuilder category = null;
+            // Structures (annexe 1) : seuls les fichiers EtabEducNat, Eleve et PersEducNat ont des attributs à lire ;
+            // ailleurs, aucun nom d'attribut n'est regardé.
+            boolean structures = expectedCategory != null && expectedCategory != AafCategory.PERS_REL_ELEVE;
+            boolean school = expectedCategory == AafCategory.ETAB_EDUC_NAT;
+            boolean inIdentifier = false;
+            boolean inAttributes = false;
+            boolean addRequest = false;
+            Watched watched = null;
+            StringBuilder captured = null; // valeur (ou identifiant) en cours de lecture, tronquée
+            String requestId = null;
+            String requestUai = null;
+            // Attributs lus par requête (UAI ; rattachement ; rattachement et fonctions) : une fois tous vus, les noms
+            // des attributs suivants ne sont plus lus, ce qui garde la vérification aussi rapide qu'avant ce contrôle.
+            int watchedPerRequest = expectedCategory == AafCategory.PERS_EDUC_NAT ? 2 : 1;
+            int watchedLeft = 0;
             while (r.hasNext()) {
                 int event = r.next();
                 switch (event) {
@@ -267,19 +356,68 @@ public class AafXmlChecker {
                             }
                         } else if (depth == 2) {
                             requestLine = r.getLocation().getLineNumber();
-                            countRequest(r.getLocalName(), requestLine);
+                            String request = r.getLocalName();
+                            countRequest(request, requestLine);
+                            addRequest = "addRequest".equals(request);
+                            watchedLeft = watchedPerRequest;
+                            requestId = null;
+                            requestUai = null;
                         } else if (depth == 3) {
-                            inOperational = "operationalAttributes".equals(r.getLocalName());
+                            String section = r.getLocalName();
+                            inOperational = "operationalAttributes".equals(section);
+                            inIdentifier = school && "identifier".equals(section);
+                            inAttributes = structures && ("attributes".equals(section) || "modifications".equals(section));
+                        } else if (depth == 4) {
+                            if (inIdentifier) {
+                                captured = new StringBuilder(); // <identifier><id>jointure</id>
+                            } else if (inAttributes && watchedLeft > 0) {
+                                watched = watched(attrName(r));
+                                if (watched != null) {
+                                    watchedLeft--;
+                                }
+                            }
                         } else if (depth == 5 && inOperational && expectedCategory != null) {
                             category = new StringBuilder();
+                        } else if (depth == 5 && watched != null) {
+                            captured = new StringBuilder();
                         }
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
                         if (category != null && category.length() < MAX_CATEGORY_LENGTH) {
                             category.append(r.getText(), 0, Math.min(r.getTextLength(), MAX_CATEGORY_LENGTH));
+                        } else if (captured != null && captured.length() < MAX_VALUE_LENGTH) {
+                            captured.append(r.getTextCharacters(), r.getTextStart(),
+                                    Math.min(r.getTextLength(), MAX_VALUE_LENGTH - captured.length()));
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
+                        if (depth == 5 && captured != null) {
+                            String text = captured.toString().strip();
+                            captured = null;
+                            switch (watched) {
+                                case UAI -> requestUai = requestUai == null && !text.isEmpty() ? text : requestUai;
+                                case STRUCTURE -> reference(text);
+                                case FUNCTION -> {
+                                    // « jointure$code$libellé… » : la fonction est exercée dans cette structure
+                                    int dollar = text.indexOf('$');
+                                    reference(dollar < 0 ? text : text.substring(0, dollar).strip());
+                                }
+                            }
+                        } else if (depth == 4 && captured != null) {
+                            requestId = captured.toString().strip();
+                            captured = null;
+                        } else if (depth == 4) {
+                            watched = null;
+                        } else if (depth == 3) {
+                            inIdentifier = false;
+                            inAttributes = false;
+                        } else if (depth == 2 && school) {
+                            if (requestUai != null) {
+                                declare(requestId, requestUai, requestLine);
+                            } else if (addRequest) {
+                                problem("école sans UAI (" + STRUCTURE_UAI + ", ligne " + requestLine + ")");
+                            }
+                        }
                         if (depth == 5 && category != null) {
                             String value = category.toString().strip();
                             category = null;

@@ -7,6 +7,7 @@ import fr.conventionent.aaf.sftp.DeliveryKeyPair;
 import fr.conventionent.aaf.sftp.Ed25519Keys;
 import fr.conventionent.aaf.sftp.EmbeddedSftpServer;
 import fr.conventionent.aaf.sftp.SftpTarget;
+import fr.conventionent.convention.Uai;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -106,13 +107,19 @@ public class AafDeliveryBenchmark {
         AafGenerationResult sample = generator.generate(new AafGeneratorOptions(EXTRACTION, 2_000, 1), calibration);
         deleteRecursively(calibration);
         int pupils = (int) Math.max(1, targetMb * MB * 2_000 / sample.bytes());
+        // Les écoles sont celles de l'annexe 1 : la vérification confronte chacune, et chaque rattachement, à l'annexe.
+        List<String> annex = new ArrayList<>();
+        for (int school = 0; school < (pupils + 149) / 150; school++) {
+            annex.add(Uai.withCheckLetter(String.format(Locale.ROOT, "078%04d", school)));
+        }
         Path inbox = work.resolve("depot-academie");
         long g0 = System.nanoTime();
-        AafGenerationResult generated = generator.generate(new AafGeneratorOptions(EXTRACTION, pupils, 2024), inbox);
+        AafGenerationResult generated = generator.generate(new AafGeneratorOptions(EXTRACTION, pupils, 2024)
+                .withSchoolUais(annex), inbox);
         double genSeconds = seconds(System.nanoTime() - g0);
         double inputMb = generated.bytes() / MB;
-        System.out.printf(Locale.ROOT, "Génération : %d élèves, %d fichiers, %.1f Mo en %.1f s (%.1f Mo/s)%n",
-                pupils, generated.files().size(), inputMb, genSeconds, inputMb / genSeconds);
+        System.out.printf(Locale.ROOT, "Génération : %d élèves, %d écoles de l'annexe 1, %d fichiers, %.1f Mo en %.1f s (%.1f Mo/s)%n",
+                pupils, annex.size(), generated.files().size(), inputMb, genSeconds, inputMb / genSeconds);
 
         // 2. Serveur SFTP local
         DeliveryKeyPair clientKey = Ed25519Keys.generate("banc-aaf");
@@ -123,7 +130,7 @@ public class AafDeliveryBenchmark {
         try (EmbeddedSftpServer server = new EmbeddedSftpServer(serverRoot, clientKey.keyPair().getPublic(), hostKey.keyPair()).start(0)) {
             SftpTarget target = new SftpTarget("127.0.0.1", server.port(), "ent", "/depot", server.hostKeyFingerprint());
             AafDeliveryConfig config = new AafDeliveryConfig(EXTRACTION, true, "ENT2DVA-BENCH_20240919.zip", true, "0781234T",
-                    target, clientKey, work.resolve("archives"));
+                    target, clientKey, work.resolve("archives")).withAnnexScope(AafAnnexScope.of(annex));
 
             // 3. Envoi Java à froid (JVM neuve : chargement des classes, JIT), une fois.
             int repeats = Math.max(1, Integer.getInteger("aaf.bench.repeats", 3));
@@ -246,7 +253,7 @@ public class AafDeliveryBenchmark {
         System.out.println("--- Envoi Java (AafDeliveryPipeline), " + label + " ---");
         System.out.printf(Locale.ROOT, "%-44s %9s %12s%n", "étape", "durée s", "Mo/s");
         printStage(report, AafDeliveryStage.SELECT, inputMb, "sélection");
-        printStage(report, AafDeliveryStage.VERIFY, inputMb, "vérification XML + lignes + SHA-256");
+        printStage(report, AafDeliveryStage.VERIFY, inputMb, "vérification XML + annexe 1 + lignes + SHA-256");
         printStage(report, AafDeliveryStage.ZIP, inputMb, "zip (en parallèle de la vérification)");
         printStage(report, AafDeliveryStage.CONNECT, 0, "connexion SFTP (en parallèle, Mo/s sans objet)");
         printStage(report, AafDeliveryStage.BORDEREAU, inputMb, "bordereau");

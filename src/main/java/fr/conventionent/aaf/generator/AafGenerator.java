@@ -87,6 +87,7 @@ public class AafGenerator {
         private final Path folder;
         private final boolean delta;
         private final int pupils;
+        private final int pupilsPerSchool;
         private final int schools;
         private final int staffPerSchool;
         private final int newPupils;
@@ -97,8 +98,10 @@ public class AafGenerator {
             this.folder = folder;
             this.delta = options.extraction().type() == AafFileType.DELTA;
             this.pupils = options.pupils();
-            this.schools = (pupils + PUPILS_PER_SCHOOL - 1) / PUPILS_PER_SCHOOL;
-            int pupilsInFullSchool = Math.min(PUPILS_PER_SCHOOL, pupils);
+            int given = options.schoolUais().size();
+            this.pupilsPerSchool = given == 0 ? PUPILS_PER_SCHOOL : (pupils + given - 1) / given;
+            this.schools = given == 0 ? (pupils + PUPILS_PER_SCHOOL - 1) / PUPILS_PER_SCHOOL : given;
+            int pupilsInFullSchool = Math.min(pupilsPerSchool, pupils);
             this.staffPerSchool = 1 + (pupilsInFullSchool + PUPILS_PER_TEACHER - 1) / PUPILS_PER_TEACHER;
             this.newPupils = delta ? (int) Math.ceil(pupils * NEW_PUPIL_RATE) : 0;
             // Les changements dépendent de la date : deux Delta de jours différents diffèrent.
@@ -160,6 +163,10 @@ public class AafGenerator {
             }
         }
 
+        private int schoolOf(int pupil) {
+            return Math.min(pupil / pupilsPerSchool, schools - 1);
+        }
+
         private static String schoolId(int school) {
             return Integer.toString(100_000 + school);
         }
@@ -172,7 +179,9 @@ public class AafGenerator {
             SplittableRandom r = random(AafCategory.ETAB_EDUC_NAT, i);
             Town town = TOWNS.get(r.nextInt(TOWNS.size()));
             // 3 chiffres de département + 4 chiffres propres à l'école ; la lettre de contrôle suit.
-            String uai = Uai.withCheckLetter(town.department() + String.format("%04d", (i * 7919 + 1) % 10_000));
+            String uai = options.schoolUais().isEmpty()
+                    ? Uai.withCheckLetter(town.department() + String.format("%04d", (i * 7919 + 1) % 10_000))
+                    : options.schoolUais().get(i);
             String name = pick(r, SCHOOL_NAMES);
             return List.of(
                     new Attr("ENTStructureJointure", schoolId(i)),
@@ -268,7 +277,7 @@ public class AafGenerator {
         private Family family(int pupil) {
             SplittableRandom r = random(AafCategory.PERS_REL_ELEVE, pupil);
             r.nextInt(100); // même tirage que parentsOf, pour garder les flux indépendants
-            int school = Math.min(pupil / PUPILS_PER_SCHOOL, schools - 1);
+            int school = schoolOf(pupil);
             return new Family(pick(r, FAMILY_NAMES), (1 + r.nextInt(200)) + " " + pick(r, STREET_NAMES),
                     schoolTown(school));
         }
@@ -276,7 +285,7 @@ public class AafGenerator {
         private List<Attr> pupil(int i) {
             SplittableRandom r = random(AafCategory.ELEVE, i);
             Family family = family(i);
-            int school = Math.min(i / PUPILS_PER_SCHOOL, schools - 1);
+            int school = schoolOf(i);
             String sid = schoolId(school);
             Level level = LEVELS.get(r.nextInt(LEVELS.size()));
             String className = level.shortLabel() + " " + (char) ('A' + r.nextInt(2));

@@ -3,6 +3,7 @@ package fr.conventionent.aaf.generator;
 import fr.conventionent.aaf.AafExtraction;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param seed              graine : mêmes paramètres, mêmes fichiers octet pour octet
  * @param maxEntriesPerFile au-delà, la catégorie passe au fichier de numéro suivant
  * @param encoding          encodage déclaré et utilisé (UTF-8 ou ISO-8859-15 comme dans les envois réels)
+ * @param schoolUais        UAI des écoles, une école par UAI, élèves répartis entre elles (ceux de l'annexe 1 d'une
+ *                          convention, par exemple) ; vide : 150 élèves par école, UAI tirés au hasard
  */
 public record AafGeneratorOptions(AafExtraction extraction, int pupils, long seed, int maxEntriesPerFile,
-                                  Charset encoding) {
+                                  Charset encoding, List<String> schoolUais) {
 
     public static final int DEFAULT_MAX_ENTRIES_PER_FILE = 50_000;
 
@@ -28,6 +31,14 @@ public record AafGeneratorOptions(AafExtraction extraction, int pupils, long see
         if (maxEntriesPerFile < 1) {
             throw new IllegalArgumentException("au moins une entrée par fichier");
         }
+        schoolUais = List.copyOf(schoolUais);
+        if (schoolUais.size() > pupils) {
+            throw new IllegalArgumentException("au moins un élève par école");
+        }
+    }
+
+    public AafGeneratorOptions(AafExtraction extraction, int pupils, long seed, int maxEntriesPerFile, Charset encoding) {
+        this(extraction, pupils, seed, maxEntriesPerFile, encoding, List.of());
     }
 
     public AafGeneratorOptions(AafExtraction extraction, int pupils, long seed) {
@@ -35,10 +46,15 @@ public record AafGeneratorOptions(AafExtraction extraction, int pupils, long see
     }
 
     public AafGeneratorOptions withMaxEntriesPerFile(int max) {
-        return new AafGeneratorOptions(extraction, pupils, seed, max, encoding);
+        return new AafGeneratorOptions(extraction, pupils, seed, max, encoding, schoolUais);
+    }
+
+    /** Les écoles portent ces UAI (dans cet ordre) ; les élèves sont répartis entre elles. */
+    public AafGeneratorOptions withSchoolUais(List<String> uais) {
+        return new AafGeneratorOptions(extraction, pupils, seed, maxEntriesPerFile, encoding, uais);
     }
 
     public AafGeneratorOptions withEncoding(Charset charset) {
-        return new AafGeneratorOptions(extraction, pupils, seed, maxEntriesPerFile, charset);
+        return new AafGeneratorOptions(extraction, pupils, seed, maxEntriesPerFile, charset, schoolUais);
     }
 }

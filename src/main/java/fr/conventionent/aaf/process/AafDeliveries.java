@@ -2,7 +2,9 @@ package fr.conventionent.aaf.process;
 
 import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
+import fr.conventionent.aaf.AafAnnexScope;
 import fr.conventionent.convention.Contact;
+import fr.conventionent.convention.Ecole;
 import fr.conventionent.convention.ConventionData;
 import fr.conventionent.convention.ConventionRecipients;
 import fr.conventionent.convention.ConventionRecords;
@@ -57,6 +59,20 @@ public class AafDeliveries {
     /** The operator of the convention as it stands (after its avenants); null for a convention not recorded. */
     public String currentOperator(DelegateExecution deliveries) {
         return records.current(deliveries.getProcessBusinessKey()).map(ConventionData::exploitantEnt).orElse(null);
+    }
+
+    /**
+     * What a run may deliver (data minimisation): the schools of the convention's Annexe 1 as it stands, and the
+     * structures of the deliveries already sent. Empty for deliveries without a recorded convention (started by hand).
+     */
+    public Optional<AafAnnexScope> annexScope(DelegateExecution deliveries) {
+        Map<String, String> known = new java.util.LinkedHashMap<>();
+        Object sent = deliveries.getVariable(STRUCTURES_LIVREES);
+        if (sent != null) {
+            JsonVariables.read(sent).fields().forEachRemaining(e -> known.put(e.getKey(), e.getValue().asText()));
+        }
+        return records.current(deliveries.getProcessBusinessKey())
+                .map(data -> AafAnnexScope.of(data.ecoles().stream().map(Ecole::uai).toList()).withKnown(known));
     }
 
     /** At set-up: the operator and correspondents the confirmed target belongs to. */

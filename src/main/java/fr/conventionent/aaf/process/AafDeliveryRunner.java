@@ -1,9 +1,11 @@
 package fr.conventionent.aaf.process;
 
+import fr.conventionent.aaf.AafAnnexScope;
 import fr.conventionent.aaf.AafDeliveryConfig;
 import fr.conventionent.aaf.AafDeliveryPipeline;
 import fr.conventionent.aaf.AafDeliveryReport;
 import fr.conventionent.aaf.AafExtraction;
+import fr.conventionent.aaf.AafFileType;
 import fr.conventionent.aaf.AafInboxSelector;
 import fr.conventionent.aaf.AafVerifier;
 import fr.conventionent.aaf.AafZipPackager;
@@ -16,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,7 +50,12 @@ public class AafDeliveryRunner {
         this.keyStore = keyStore;
     }
 
-    public AafRunReport run(String conventionNumero, AafDeliverySettings settings, AafSchedule.Run run) {
+    /**
+     * @param annexScope the schools of the convention's Annexe 1 and the structures already delivered; null for
+     *                   deliveries without a recorded convention (nothing to check the schools against)
+     */
+    public AafRunReport run(String conventionNumero, AafDeliverySettings settings, AafSchedule.Run run,
+                            AafAnnexScope annexScope) {
         ZonedDateTime ranAt = ZonedDateTime.now(EngineClock.PARIS);
         AafExtraction extraction = new AafExtraction(settings.prefix(), run.type(), run.date());
         Path inbox = createDirectories(properties.depotPath());
@@ -68,7 +77,7 @@ public class AafDeliveryRunner {
                 settings.hostKeyFingerprint(), timeouts.delaiConnexion(), timeouts.delaiAuthentification(),
                 timeouts.delaiInactivite());
         AafDeliveryConfig config = new AafDeliveryConfig(extraction, settings.zip(), settings.archiveName(extraction),
-                settings.bordereau(), settings.recipientCode(), target, key, archives);
+                settings.bordereau(), settings.recipientCode(), target, key, archives, annexScope);
         AafDeliveryPipeline pipeline = new AafDeliveryPipeline(selector, new AafVerifier(), new AafZipPackager(),
                 new AafSftpUploader(), EngineClock.PARIS);
 
@@ -84,7 +93,15 @@ public class AafDeliveryRunner {
         return new AafRunReport(extraction.label(), run.type().label(), run.at(), ranAt, result, report.files().size(),
                 report.totalLines(), report.totalBytes(), report.duration().toMillis(),
                 report.uploaded().stream().map(UploadedFile::fileName).toList(),
-                report.archivedTo() == null ? null : report.archivedTo().toString(), report.problems(), report.ignored());
+                report.archivedTo() == null ? null : report.archivedTo().toString(), report.problems(), report.ignored(),
+                report.sent() && annexScope != null ? structuresAfter(run, annexScope, report) : null);
+    }
+
+    /** A Complet declares every school the operator keeps; a Delta adds to what it knew. */
+    private static Map<String, String> structuresAfter(AafSchedule.Run run, AafAnnexScope scope, AafDeliveryReport report) {
+        Map<String, String> structures = new LinkedHashMap<>(run.type() == AafFileType.COMPLET ? Map.of() : scope.known());
+        report.files().forEach(check -> structures.putAll(check.structures().declared()));
+        return structures;
     }
 
     private static long elapsed(ZonedDateTime since) {

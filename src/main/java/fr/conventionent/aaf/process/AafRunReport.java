@@ -19,10 +19,20 @@ import java.util.Map;
  * @param archivedTo local folder where what was sent is kept
  * @param problems   every reason of a refusal, in French
  * @param ignored    files of the prefix left aside (another extraction date)
+ * @param structures after a run that sent its files: the schools the operator now knows (jointure → UAI), for the
+ *                   next runs' Annexe 1 check; null otherwise
  */
 public record AafRunReport(String extraction, String type, ZonedDateTime plannedAt, ZonedDateTime ranAt,
                            Result result, int files, long lines, long bytes, long durationMillis, List<String> sent,
-                           String archivedTo, List<String> problems, List<String> ignored) {
+                           String archivedTo, List<String> problems, List<String> ignored,
+                           Map<String, String> structures) {
+
+    public AafRunReport(String extraction, String type, ZonedDateTime plannedAt, ZonedDateTime ranAt, Result result,
+                        int files, long lines, long bytes, long durationMillis, List<String> sent, String archivedTo,
+                        List<String> problems, List<String> ignored) {
+        this(extraction, type, plannedAt, ranAt, result, files, lines, bytes, durationMillis, sent, archivedTo,
+                problems, ignored, null);
+    }
 
     /** How many reasons a report keeps: the mail gives them all. */
     static final int MAX_PROBLEMS = 50;

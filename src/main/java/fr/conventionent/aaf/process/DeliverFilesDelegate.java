@@ -4,6 +4,7 @@ import fr.conventionent.convention.ConventionLife;
 import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
 import fr.conventionent.aaf.AafFileType;
+import fr.conventionent.convention.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,10 @@ public class DeliverFilesDelegate implements JavaDelegate {
         AafDeliverySettings settings = AafDeliverySettings.from(execution::getVariable);
         AafSchedule.Run run = schedule.scheduledRun(execution, settings.schedule());
 
-        AafRunReport report = runner.run(numero, settings, run);
+        AafRunReport report = runner.run(numero, settings, run, deliveries.annexScope(execution).orElse(null));
+        if (report.structures() != null) {
+            execution.setVariable(STRUCTURES_LIVREES, JsonVariables.write(report.structures()));
+        }
 
         history.record(execution, report);
         life.aafDelivered(numero, report.ranAt().toOffsetDateTime(), report.result().code(), report.summary());

@@ -64,6 +64,15 @@ public final class LivraisonAafProcess {
     public static final String UTILISATEUR_SFTP = "utilisateurSftp";
     public static final String REPERTOIRE_DISTANT = "repertoireDistant";
     public static final String EMPREINTE_HOTE_SFTP = "empreinteHoteSftp";
+    /**
+     * A Complet on another day than Thursday (Annexe 2 §2: "les complets seront fournis chaque jeudi") is accepted
+     * only when the DSI confirms it, with the reason agreed with the operator; both are kept with the schedule.
+     */
+    public static final String COMPLET_HORS_JEUDI_CONFIRME = "completHorsJeudiConfirme";
+    public static final String RAISON_COMPLET_HORS_JEUDI = "raisonCompletHorsJeudi";
+    /** Optional initial load (Annexe 2 §2 "initialisation"): one Complet on this day (aaaa-mm-jj), before the schedule. */
+    public static final String CHARGEMENT_INITIAL = "chargementInitial";
+    public static final String DATE_CHARGEMENT_INITIAL = "dateChargementInitial";
     /** Recorded when the set-up is accepted. */
     public static final String DATE_PARAMETRAGE = "dateParametrage";
     public static final String PARAMETRE_PAR = "parametrePar";
@@ -73,6 +82,9 @@ public final class LivraisonAafProcess {
     public static final String PROCHAINE_LIVRAISON = "prochaineLivraison";
     public static final String PROCHAINE_LIVRAISON_TYPE = "prochaineLivraisonType";
     public static final String DERNIERE_LIVRAISON_PREVUE = "derniereLivraisonPrevue";
+
+    /** The schools of the deliveries already sent (JSON jointure → UAI): a Delta's pupils are checked against them. */
+    public static final String STRUCTURES_LIVREES = "structuresLivrees";
 
     /** Run reports (JSON), for Cockpit. */
     public static final String DERNIERE_LIVRAISON = "derniereLivraison";

@@ -107,7 +107,7 @@ class AafTargetChangeTest extends ConventionLifeTest {
         executeDueJobs();
 
         // Thursday: a Complet goes to the operator of the signed convention
-        generate(AafFileType.COMPLET, "2026-03-05");
+        generate(numero, AafFileType.COMPLET, "2026-03-05");
         moveClockTo("2026-03-05", 6);
         executeDueJobs();
         List<String> formerFiles = list(formerRoot);
@@ -125,7 +125,7 @@ class AafTargetChangeTest extends ConventionLifeTest {
                 .contains(NEW_CORRESPONDENT.nom()).doesNotContain("LEROY Anne");
 
         // Friday: nothing leaves while the DSI has not confirmed the new target
-        generate(AafFileType.DELTA, "2026-03-06");
+        generate(numero, AafFileType.DELTA, "2026-03-06");
         moveClockTo("2026-03-06", 6);
         executeDueJobs();
         assertThat(list(formerRoot)).isEqualTo(formerFiles);
@@ -146,7 +146,7 @@ class AafTargetChangeTest extends ConventionLifeTest {
                 .doesNotContain("anne.leroy@exploitant.example", "luc.moreau@exploitant.example");
 
         // Monday: the Delta goes to the new server only
-        generate(AafFileType.DELTA, "2026-03-09");
+        generate(numero, AafFileType.DELTA, "2026-03-09");
         moveClockTo("2026-03-09", 6);
         executeDueJobs();
         assertThat(list(newRoot)).anyMatch(name -> name.contains("20260309"));
@@ -174,7 +174,7 @@ class AafTargetChangeTest extends ConventionLifeTest {
                 current.communeInsee(), current.communeNom(), current.communeAdresse(), current.maireNom(),
                 current.ecoles(), current.referentEnt(), List.of(NEW_CORRESPONDENT), current.editeurEnt(),
                 NEW_OPERATOR));
-        generate(AafFileType.COMPLET, "2026-03-05");
+        generate(numero, AafFileType.COMPLET, "2026-03-05");
         moveClockTo("2026-03-05", 6);
         executeDueJobs();
 
@@ -238,9 +238,11 @@ class AafTargetChangeTest extends ConventionLifeTest {
         taskService.complete(setUp.getId(), variables);
     }
 
-    private static void generate(AafFileType type, String isoDate) {
+    /** The académie's extraction of the convention's Annexe 1 schools. */
+    private void generate(String numero, AafFileType type, String isoDate) {
         new AafGenerator().generate(new AafGeneratorOptions(new AafExtraction(PREFIX, type, LocalDate.parse(isoDate)),
-                20, 3).withMaxEntriesPerFile(50), DEPOT);
+                20, 3).withMaxEntriesPerFile(50).withSchoolUais(records.current(numero).orElseThrow().ecoles().stream()
+                .map(fr.conventionent.convention.Ecole::uai).toList()), DEPOT);
     }
 
     private static List<String> list(Path root) throws IOException {
