@@ -48,7 +48,7 @@ public class AafDeliveryMails {
                 "empreinte", variables.getVariable(EMPREINTE_CLE_SFTP), "serveur", settings.host(),
                 "port", settings.port(), "repertoire", settings.remoteDir(),
                 "empreinteHote", settings.hostKeyFingerprint(), "prefixe", settings.prefix(),
-                "calendrier", settings.schedule().describe(),
+                "calendrier", variables.getVariable(CALENDRIER_TEXTE),
                 "archive", settings.zip() ? settings.archiveNamePattern() : null,
                 "codeDestinataire", settings.bordereau() ? settings.recipientCode() : null,
                 "premiere", first.type().label(), "premiereDate", FrenchFormats.longDate(first.date()),

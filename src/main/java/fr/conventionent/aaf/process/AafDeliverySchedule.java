@@ -19,12 +19,18 @@ import org.springframework.stereotype.Component;
 public class AafDeliverySchedule {
 
     public Date nextRun(DelegateExecution execution) {
-        AafSchedule schedule = AafDeliverySettings.schedule(execution::getVariable);
-        Date last = (Date) execution.getVariable(DERNIERE_LIVRAISON_PREVUE);
-        AafSchedule.Run next = schedule.nextRun(last == null ? null : paris(last), ZonedDateTime.now(EngineClock.PARIS));
+        AafSchedule.Run next = upcoming(execution);
         execution.setVariable(PROCHAINE_LIVRAISON, next.asDate());
         execution.setVariable(PROCHAINE_LIVRAISON_TYPE, next.type().label());
         return next.asDate();
+    }
+
+    /** The next run from now: the initial load while it is to come, then the schedule's. Records nothing. */
+    public AafSchedule.Run upcoming(DelegateExecution execution) {
+        AafSchedule schedule = AafDeliverySettings.schedule(execution::getVariable);
+        Date last = (Date) execution.getVariable(DERNIERE_LIVRAISON_PREVUE);
+        return schedule.nextRun(last == null ? null : paris(last), ZonedDateTime.now(EngineClock.PARIS),
+                AafDeliverySettings.initialLoad(execution::getVariable));
     }
 
     /** The run a delivery job performs: the one its timer waited for. */

@@ -4,7 +4,11 @@ import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
 import fr.conventionent.aaf.AafExtraction;
 import fr.conventionent.aaf.AafFileName;
+import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.convention.InvalidSubmissionException;
 import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.convention.SubmittedDates;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ public record AafDeliverySettings(String prefix, AafSchedule schedule, boolean z
                                   String remoteDir, String hostKeyFingerprint) {
 
     static final int MAX_PREFIX = 64;
+    static final int MAX_REASON = 500;
     static final String DATE_PLACEHOLDER = "{date}";
     static final String TYPE_PLACEHOLDER = "{type}";
 
@@ -44,7 +49,7 @@ public record AafDeliverySettings(String prefix, AafSchedule schedule, boolean z
 
     /** Reads accepted settings (the set-up task validated them). */
     public static AafDeliverySettings from(Function<String, Object> variables) {
-        Validation validation = validate(variables);
+        Validation validation = validate(variables, false);
         if (!validation.errors().isEmpty()) {
             throw new IllegalStateException("paramètres de livraison invalides : " + String.join(" ", validation.errors()));
         }
@@ -61,7 +66,13 @@ public record AafDeliverySettings(String prefix, AafSchedule schedule, boolean z
     public record Validation(List<String> errors, AafDeliverySettings settings, Map<String, Object> variables) {
     }
 
+    /** The set-up check: also refuses an initial load already past. */
     public static Validation validate(Function<String, Object> variables) {
+        return validate(variables, true);
+    }
+
+    /** @param atSetUp whether to check what depends on the time of the set-up (not when the settings are read back) */
+    private static Validation validate(Function<String, Object> variables, boolean atSetUp) {
         List<String> errors = new ArrayList<>();
         Map<String, Object> normalized = new LinkedHashMap<>();
 
@@ -107,7 +118,15 @@ public record AafDeliverySettings(String prefix, AafSchedule schedule, boolean z
             normalized.put(JOURS_COMPLET, AafSchedule.names(schedule.completDays()));
             normalized.put(JOURS_DELTA, AafSchedule.names(schedule.deltaDays()));
             normalized.put(HEURE_LIVRAISON, schedule.timeText());
-            normalized.put(CALENDRIER_TEXTE, schedule.describe());
+        }
+        String reason = nonThursdayReason(variables, schedule, errors);
+        normalized.put(COMPLET_HORS_JEUDI_CONFIRME, reason != null ? Boolean.TRUE : null);
+        normalized.put(RAISON_COMPLET_HORS_JEUDI, reason);
+        LocalDate initialLoad = initialLoad(variables, atSetUp ? schedule : null, errors);
+        normalized.put(CHARGEMENT_INITIAL, initialLoad != null);
+        normalized.put(DATE_CHARGEMENT_INITIAL, initialLoad == null ? null : initialLoad.toString());
+        if (schedule != null) {
+            normalized.put(CALENDRIER_TEXTE, calendarText(schedule, initialLoad, reason));
         }
 
         boolean zip = bool(variables.apply(LIVRER_ZIP));
@@ -186,6 +205,85 @@ public record AafDeliverySettings(String prefix, AafSchedule schedule, boolean z
         AafDeliverySettings settings = new AafDeliverySettings(prefix, schedule, zip, zip ? archiveName : null,
                 bordereau, bordereau ? recipient : null, host, port, user, remoteDir, fingerprint);
         return new Validation(List.of(), settings, normalized);
+    }
+
+    /**
+     * The reason for a Complet on another day than Thursday, checked: null for the usual Thursday. Annexe 2 §2 says
+     * the complets come each Thursday; another day needs the DSI's confirmation and the reason agreed with the operator.
+     */
+    private static String nonThursdayReason(Function<String, Object> variables, AafSchedule schedule, List<String> errors) {
+        if (schedule == null || schedule.completDays().equals(java.util.EnumSet.of(java.time.DayOfWeek.THURSDAY))) {
+            return null;
+        }
+        String days = String.join(", ", AafSchedule.names(schedule.completDays()));
+        String reason = text(variables.apply(RAISON_COMPLET_HORS_JEUDI));
+        if (!bool(variables.apply(COMPLET_HORS_JEUDI_CONFIRME))) {
+            errors.add("L'annexe 2 prévoit les complets chaque jeudi : pour un Complet le " + days + ", cochez « Je"
+                    + " confirme un Complet un autre jour que le jeudi » et indiquez la raison convenue avec l'exploitant.");
+        } else if (reason == null) {
+            errors.add("Indiquez la raison d'un Complet le " + days + " plutôt que le jeudi.");
+        } else if (reason.length() > MAX_REASON) {
+            errors.add("La raison d'un Complet hors du jeudi est trop longue (" + MAX_REASON + " caractères au plus).");
+        } else {
+            return reason;
+        }
+        return null;
+    }
+
+    /**
+     * The day of the optional initial load, checked: with a schedule (at set-up), still to come at the agreed time
+     * and within the year.
+     */
+    private static LocalDate initialLoad(Function<String, Object> variables, AafSchedule schedule, List<String> errors) {
+        if (!bool(variables.apply(CHARGEMENT_INITIAL))) {
+            return null;
+        }
+        LocalDate day;
+        try {
+            day = SubmittedDates.optional(variables.apply(DATE_CHARGEMENT_INITIAL), "La date du chargement initial");
+        } catch (InvalidSubmissionException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+        if (day == null) {
+            errors.add("Indiquez la date du chargement initial (un Complet livré ce jour-là, avant le calendrier"
+                    + " habituel), ou décochez « Prévoir un chargement initial ».");
+            return null;
+        }
+        if (schedule == null) {
+            return day;
+        }
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(EngineClock.PARIS);
+        if (!schedule.initialLoad(day).at().isAfter(now)) {
+            errors.add("Le chargement initial du " + FrenchFormats.longDate(day) + " à " + schedule.timeText()
+                    + " serait déjà passé : choisissez un jour à venir.");
+            return null;
+        }
+        if (day.isAfter(now.toLocalDate().plusYears(1))) {
+            errors.add("Le chargement initial du " + FrenchFormats.longDate(day) + " est à plus d'un an : vérifiez la"
+                    + " date.");
+            return null;
+        }
+        return day;
+    }
+
+    /** The schedule as Cockpit and the operator's mail show it, with the initial load and a non-Thursday reason. */
+    static String calendarText(AafSchedule schedule, LocalDate initialLoad, String nonThursdayReason) {
+        StringBuilder text = new StringBuilder(schedule.describe());
+        if (nonThursdayReason != null) {
+            text.append(" ; Complet hors du jeudi, confirmé par la DSI : ").append(nonThursdayReason);
+        }
+        if (initialLoad != null) {
+            text.append(" ; chargement initial : Complet du ").append(FrenchFormats.longDate(initialLoad))
+                    .append(" à ").append(schedule.timeText()).append(", avant le calendrier habituel");
+        }
+        return text.toString();
+    }
+
+    /** The initial load's day once accepted (null when none was agreed). */
+    public static LocalDate initialLoad(Function<String, Object> variables) {
+        String day = text(variables.apply(DATE_CHARGEMENT_INITIAL));
+        return day == null ? null : LocalDate.parse(day);
     }
 
     static boolean isValidArchiveName(String name) {

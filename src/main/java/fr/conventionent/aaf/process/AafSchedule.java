@@ -174,6 +174,27 @@ public record AafSchedule(Set<DayOfWeek> completDays, Set<DayOfWeek> deltaDays, 
         return Optional.empty();
     }
 
+    /** Le chargement initial : un Complet ce jour-là, à l'heure convenue. */
+    public Run initialLoad(LocalDate day) {
+        return new Run(ZonedDateTime.of(day, time, PARIS), AafFileType.COMPLET);
+    }
+
+    /**
+     * Livraison suivante, avec un chargement initial éventuel : tant qu'il n'a pas eu lieu, c'est lui, et le
+     * calendrier habituel ne reprend qu'après (pas de Delta avant le premier Complet).
+     *
+     * @param initialLoad jour du chargement initial, ou {@code null}
+     */
+    public Run nextRun(ZonedDateTime lastScheduled, ZonedDateTime now, LocalDate initialLoad) {
+        if (initialLoad != null) {
+            Run load = initialLoad(initialLoad);
+            if (lastScheduled == null || lastScheduled.isBefore(load.at())) {
+                return load;
+            }
+        }
+        return nextRun(lastScheduled, now);
+    }
+
     /**
      * Livraison suivante.
      *

@@ -1,6 +1,5 @@
 package fr.conventionent.aaf.process;
 
-import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,15 +9,17 @@ import org.springframework.stereotype.Component;
 public class SendPublicKeyDelegate implements JavaDelegate {
 
     private final AafDeliveryMails mails;
+    private final AafDeliverySchedule schedule;
 
-    public SendPublicKeyDelegate(AafDeliveryMails mails) {
+    public SendPublicKeyDelegate(AafDeliveryMails mails, AafDeliverySchedule schedule) {
         this.mails = mails;
+        this.schedule = schedule;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         AafDeliverySettings settings = AafDeliverySettings.from(execution::getVariable);
-        AafSchedule.Run first = settings.schedule().firstRunAfter(ZonedDateTime.now(EngineClock.PARIS));
+        AafSchedule.Run first = schedule.upcoming(execution);
         mails.publicKey(execution, execution.getProcessBusinessKey(), settings, first);
     }
 }

@@ -21,7 +21,9 @@ import fr.conventionent.convention.JsonVariables;
 public class WithdrawAafTargetDelegate implements JavaDelegate {
 
     private static final List<String> FORMER_TARGET = List.of(HOTE_SFTP, UTILISATEUR_SFTP, REPERTOIRE_DISTANT,
-            EMPREINTE_HOTE_SFTP, PROCHAINE_LIVRAISON, PROCHAINE_LIVRAISON_TYPE);
+            EMPREINTE_HOTE_SFTP, PROCHAINE_LIVRAISON, PROCHAINE_LIVRAISON_TYPE,
+            // an initial load already done does not apply to the new operator: the DSI may plan its own
+            CHARGEMENT_INITIAL, DATE_CHARGEMENT_INITIAL);
 
     private final AafDeliveries deliveries;
     private final ConventionRecipients recipients;

@@ -47,6 +47,40 @@ class AafDeliverySettingsTest {
     }
 
     @Test
+    void aCompletBesidesThursdayNeedsAConfirmationAndAReasonWhichIsKeptWithTheSchedule() {
+        Map<String, Object> v = valid();
+        v.put(JOURS_COMPLET, JsonVariables.write(List.of("lundi", "jeudi")));
+        v.put(JOURS_DELTA, JsonVariables.write(List.of("mardi")));
+        assertThat(validate(v).errors()).containsExactly("L'annexe 2 prévoit les complets chaque jeudi : pour un"
+                + " Complet le lundi, jeudi, cochez « Je confirme un Complet un autre jour que le jeudi » et indiquez"
+                + " la raison convenue avec l'exploitant.");
+
+        v.put(COMPLET_HORS_JEUDI_CONFIRME, true);
+        v.put(RAISON_COMPLET_HORS_JEUDI, "  ");
+        assertThat(validate(v).errors()).containsExactly("Indiquez la raison d'un Complet le lundi, jeudi plutôt que"
+                + " le jeudi.");
+
+        v.put(RAISON_COMPLET_HORS_JEUDI, " Reprise de l'annuaire de l'ENT le lundi. ");
+        AafDeliverySettings.Validation accepted = validate(v);
+        assertThat(accepted.errors()).isEmpty();
+        assertThat(accepted.variables()).containsEntry(COMPLET_HORS_JEUDI_CONFIRME, true)
+                .containsEntry(RAISON_COMPLET_HORS_JEUDI, "Reprise de l'annuaire de l'ENT le lundi.")
+                .containsEntry(CALENDRIER_TEXTE, "Complet le lundi et jeudi, Delta le mardi, à 06:30 (heure de Paris) ;"
+                        + " Complet hors du jeudi, confirmé par la DSI : Reprise de l'annuaire de l'ENT le lundi.");
+    }
+
+    @Test
+    void onThursdayAloneAConfirmationLeftCheckedIsNotKept() {
+        Map<String, Object> v = valid();
+        v.put(COMPLET_HORS_JEUDI_CONFIRME, true);
+        v.put(RAISON_COMPLET_HORS_JEUDI, "ancienne raison");
+        AafDeliverySettings.Validation validation = validate(v);
+        assertThat(validation.errors()).isEmpty();
+        assertThat(validation.variables()).containsEntry(COMPLET_HORS_JEUDI_CONFIRME, null)
+                .containsEntry(RAISON_COMPLET_HORS_JEUDI, null).containsEntry(CHARGEMENT_INITIAL, false);
+    }
+
+    @Test
     void aValidSetUpIsNormalisedAndNamesItsArchivePerExtraction() {
         AafDeliverySettings.Validation validation = validate(valid());
 

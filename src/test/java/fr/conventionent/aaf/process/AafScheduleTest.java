@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.conventionent.aaf.AafFileType;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -65,6 +66,22 @@ class AafScheduleTest {
     })
     void nextRunCatchesUpMissedDeliveriesButNeverBeforeTheLastComplet(String last, String now, String expected) {
         assertThat(STANDARD.nextRun(paris(last), paris(now)).at()).isEqualTo(paris(expected));
+    }
+
+    @ParameterizedTest(name = "chargement initial {0}, dernière {1}, maintenant {2} → {3} {4}")
+    @CsvSource({
+            // chargement initial, dernière livraison faite, maintenant,    suivante,         type
+            "2026-03-11,          ,                          2026-03-02T10:00, 2026-03-11T06:00, Complet", // rien avant lui
+            "2026-03-07,          ,                          2026-03-02T10:00, 2026-03-07T06:00, Complet", // un samedi aussi
+            "2026-03-11,          2026-03-11T06:00,          2026-03-11T06:00:05, 2026-03-12T06:00, Complet", // puis le calendrier
+            "2026-03-11,          2026-03-11T06:00,          2026-03-13T10:00, 2026-03-12T06:00, Complet",
+            "2026-03-04,          2026-03-20T06:00,          2026-03-20T06:00:05, 2026-03-23T06:00, Delta", // déjà fait
+    })
+    void anInitialLoadComesFirstThenTheUsualSchedule(String initial, String last, String now, String expected,
+                                                     String type) {
+        AafSchedule.Run next = STANDARD.nextRun(last == null ? null : paris(last), paris(now), LocalDate.parse(initial));
+        assertThat(next.at()).isEqualTo(paris(expected));
+        assertThat(next.type().label()).isEqualTo(type);
     }
 
     @Test

@@ -39,7 +39,8 @@ class LivraisonAafFormTest {
                 keys.add(component.get("key").asText());
             }
         }
-        assertThat(keys).containsExactly(PREFIXE_FICHIERS, JOURS_COMPLET, JOURS_DELTA, HEURE_LIVRAISON, LIVRER_ZIP,
+        assertThat(keys).containsExactly(PREFIXE_FICHIERS, JOURS_COMPLET, JOURS_DELTA, HEURE_LIVRAISON,
+                COMPLET_HORS_JEUDI_CONFIRME, RAISON_COMPLET_HORS_JEUDI, CHARGEMENT_INITIAL, DATE_CHARGEMENT_INITIAL, LIVRER_ZIP,
                 NOM_ARCHIVE_ZIP, JOINDRE_BORDEREAU, CODE_DESTINATAIRE, HOTE_SFTP, PORT_SFTP, UTILISATEUR_SFTP,
                 REPERTOIRE_DISTANT, EMPREINTE_HOTE_SFTP);
     }
