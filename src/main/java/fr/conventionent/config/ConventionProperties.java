@@ -27,7 +27,8 @@ public record ConventionProperties(
                            String adresseAlerte) {
     }
 
-    public record Referentiel(Resource communes) {
+    /** The communes (and the circonscription of each), the schools of communes shared between circonscriptions. */
+    public record Referentiel(Resource communes, Resource ecoles) {
     }
 
     public record Courriel(String expediteur, String dossier, String adresseApplication) {

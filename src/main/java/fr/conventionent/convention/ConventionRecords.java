@@ -37,10 +37,13 @@ public class ConventionRecords {
     private final ConventionRepresentatives representatives;
     private final RuntimeService runtimeService;
     private final String applicationUrl;
+    private final ConventionCirconscriptions circonscriptions;
 
     public ConventionRecords(JdbcTemplate jdbc, ConventionRepresentatives representatives,
-                             RuntimeService runtimeService, ConventionProperties properties) {
+                             RuntimeService runtimeService, ConventionProperties properties,
+                             ConventionCirconscriptions circonscriptions) {
         this.jdbc = jdbc;
+        this.circonscriptions = circonscriptions;
         this.representatives = representatives;
         this.runtimeService = runtimeService;
         this.applicationUrl = properties.courriel().adresseApplication();
@@ -55,6 +58,7 @@ public class ConventionRecords {
                         + " process_instance_id, cree_le, statut, version) values (?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 numero, commune.insee(), commune.nom(), commune.departement(), commune.circonscription(),
                 processInstanceId, now(), ConventionProcess.STATUT_EN_PREPARATION);
+        circonscriptions.refresh(numero);
         if (processInstanceId != null) {
             runtimeService.setVariable(processInstanceId, REGISTRY_LINK, registryLink(numero));
         }
@@ -201,6 +205,7 @@ public class ConventionRecords {
             // the name the commune gives itself in its text, as the registry lists it
             jdbc.update("update convention set commune_nom = ? where numero = ?", data.communeNom(), numero);
         }
+        circonscriptions.refresh(numero);
         refreshSnapshot(numero);
     }
 

@@ -26,7 +26,10 @@ public final class ConventionVariables {
     public static final String CONVENTION_NUMERO = "conventionNumero";
     public static final String COMMUNE_LIBELLE = "communeLibelle";
     public static final String DEPARTEMENT = "departement";
+    /** The commune's own circonscription (instances of earlier releases route on it alone). */
     public static final String CIRCONSCRIPTION = "circonscription";
+    /** Every circonscription concerned, by the schools named: a JSON list of codes. */
+    public static final String CIRCONSCRIPTIONS = "circonscriptions";
     public static final String STATUT = "statut";
     public static final String VERSION = "version";
     public static final String INITIATEUR = "initiateur";

@@ -38,7 +38,9 @@ public class DemoUsers implements ApplicationRunner {
         users.put("mairie.nanterre", List.of("Karim", "Mairie de Nanterre", Groups.commune("92050")));
         users.put("mairie.evry", List.of("Sophie", "Mairie d'Évry-Courcouronnes", Groups.commune("91228")));
         users.put("mairie.cergy", List.of("Julien", "Mairie de Cergy", Groups.commune("95127")));
-        for (String circo : List.of("versailles", "nanterre", "evry", "cergy")) {
+        // Argenteuil: its schools belong to two circonscriptions
+        users.put("mairie.argenteuil", List.of("Nadia", "Mairie d'Argenteuil", Groups.commune("95018")));
+        for (String circo : List.of("versailles", "nanterre", "evry", "cergy", "argenteuil-nord", "argenteuil-sud")) {
             users.put("ien." + circo, List.of("IEN", "Circonscription " + circo, Groups.ienCirco(circo)));
         }
         for (String dept : List.of("78", "91", "92", "95")) {

@@ -44,14 +44,17 @@ public class IdentitySetup implements ApplicationRunner {
     private final FilterService filterService;
     private final TaskService taskService;
     private final CommuneDirectory communes;
+    private final SchoolDirectory schools;
 
     public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-                         FilterService filterService, TaskService taskService, CommuneDirectory communes) {
+                         FilterService filterService, TaskService taskService, CommuneDirectory communes,
+                         SchoolDirectory schools) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
         this.communes = communes;
+        this.schools = schools;
     }
 
     @Override
@@ -71,9 +74,11 @@ public class IdentitySetup implements ApplicationRunner {
         Map<String, String> departements = new TreeMap<>();
         for (Commune commune : communes.all()) {
             groups.put(Groups.commune(commune.insee()), "Mairie de " + commune.nom());
-            groups.put(Groups.ienCirco(commune.circonscription()), "IEN – " + commune.libelleCirconscription());
             departements.put(commune.departement(), commune.departement());
         }
+        // the circonscriptions of the communes and of the schools of communes shared between several
+        new TreeMap<>(schools.circonscriptions()).forEach((code, label) -> groups.put(Groups.ienCirco(code),
+                "IEN – " + label));
         for (String departement : departements.keySet()) {
             groups.put(Groups.ienTice(departement), "IEN chargé de la mission TICE (" + departement + ")");
             groups.put(Groups.dasen(departement), "IA-DASEN (" + departement + ")");

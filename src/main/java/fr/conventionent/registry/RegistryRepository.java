@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.identity.Groups;
 
 /**
  * Reads the registry, a query over the {@code convention} table (what {@link ConventionLife} and
@@ -58,7 +59,7 @@ public class RegistryRepository {
     /** The convention numbered {@code numero}, if the viewer may see it. */
     public Optional<RegistryEntry> find(Viewer viewer, String numero) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("numero", numero);
-        String where = "numero = :numero AND " + listed(parameters) + " AND " + visibility(viewer, parameters);
+        String where = "numero = :numero AND " + listed(parameters) + " AND " + conventionVisibility(viewer, parameters);
         return jdbc.query("SELECT * FROM convention WHERE " + where, parameters, RegistryRepository::entry)
                 .stream().findFirst();
     }
@@ -66,7 +67,7 @@ public class RegistryRepository {
     private static String where(Viewer viewer, RegistryFilter filter, LocalDate today, MapSqlParameterSource parameters) {
         List<String> conditions = new ArrayList<>();
         conditions.add(listed(parameters));
-        conditions.add(visibility(viewer, parameters));
+        conditions.add(conventionVisibility(viewer, parameters));
         if (filter.statut() != null) {
             conditions.add("statut = :statut");
             parameters.addValue("statut", filter.statut());
@@ -76,7 +77,8 @@ public class RegistryRepository {
             parameters.addValue("departement", filter.departement());
         }
         if (filter.circonscription() != null) {
-            conditions.add("circonscription = :circonscription");
+            conditions.add("numero IN (SELECT cc.numero FROM convention_circonscription cc"
+                    + " WHERE cc.circonscription = :circonscription)");
             parameters.addValue("circonscription", filter.circonscription());
         }
         if (filter.renouveleeSousJours() != null) {
@@ -107,7 +109,26 @@ public class RegistryRepository {
         return "statut IS NOT NULL AND statut <> :annulee";
     }
 
-    /** The rows this viewer may see (RegistryScope in SQL): nothing unless a group grants it. */
+    /**
+     * The conventions this viewer may see, on the {@code convention} table alone: as {@link #visibility}, but an IEN
+     * sees every convention with a school of their circonscription, whatever the commune's own circonscription.
+     */
+    static String conventionVisibility(Viewer viewer, MapSqlParameterSource parameters) {
+        if (viewer.seesAll() || viewer.circonscriptions().isEmpty()) {
+            return visibility(viewer, parameters);
+        }
+        Viewer withoutCirconscriptions = new Viewer(viewer.userId(), viewer.groups().stream()
+                .filter(group -> !group.startsWith(Groups.ienCirco(""))).toList());
+        String others = visibility(withoutCirconscriptions, parameters);
+        parameters.addValue("circonscriptionsVisibles", viewer.circonscriptions());
+        return "(" + others + " OR numero IN (SELECT cc.numero FROM convention_circonscription cc"
+                + " WHERE cc.circonscription IN (:circonscriptionsVisibles)))";
+    }
+
+    /**
+     * The rows this viewer may see (RegistryScope in SQL), on columns {@code commune_insee}, {@code circonscription}
+     * (the commune's) and {@code departement}: nothing unless a group grants it.
+     */
     public static String visibility(Viewer viewer, MapSqlParameterSource parameters) {
         if (viewer.seesAll()) {
             return "1 = 1";

@@ -13,6 +13,10 @@ import fr.conventionent.convention.InvalidSubmissionException;
  * round's choice is never pre-filled), and on completion requires {@code valider} or {@code rejeter} with a reason,
  * which goes back to the commune. The points of its {@link ReviewChecklist} the reviewer ticked are recorded in the
  * circuit's journal ({@link ReviewChecklistListener} requires them all to pass the document on).
+ *
+ * <p>A step offered to several reviewers at once (the IENs of the convention's circonscriptions) keeps each
+ * one's decision and checklist in its own task and writes the step's outcome for the gateway after it:
+ * {@code valider} while all transmit, {@code rejeter} as soon as one rejects, which ends the step for all.
  */
 @Component("reviewStepListener")
 public class ReviewStepListener implements TaskListener {
@@ -30,6 +34,13 @@ public class ReviewStepListener implements TaskListener {
             task.getExecution().removeVariable(MOTIF);
             ReviewChecklist.of(task.getTaskDefinitionKey())
                     .forEach(item -> task.getExecution().removeVariable(item.key()));
+            if (isOneOfSeveral(task)) {
+                // each reviewer's choice and ticks stay in their task, so that one cannot overwrite or fill another's
+                task.getExecution().setVariableLocal(DECISION, null);
+                task.getExecution().setVariableLocal(MOTIF, null);
+                ReviewChecklist.of(task.getTaskDefinitionKey())
+                        .forEach(item -> task.getExecution().setVariableLocal(item.key(), null));
+            }
             return;
         }
         Object decision = task.getVariable(DECISION);
@@ -44,6 +55,17 @@ public class ReviewStepListener implements TaskListener {
         } else if (!DECISION_VALIDER.equals(decision)) {
             throw new InvalidSubmissionException("Choisissez une décision : valider ou rejeter.");
         }
+        if (isOneOfSeveral(task)) {
+            task.getExecution().getProcessInstance().setVariable(DECISION, decision);
+            if (!motif.isEmpty()) {
+                task.getExecution().getProcessInstance().setVariable(MOTIF, motif);
+            }
+        }
         journal.record(task, (String) decision, motif.isEmpty() ? null : motif, ReviewChecklist.ticked(task));
+    }
+
+    /** An instance of a multi-instance step: the engine counts them on the step's own execution. */
+    private static boolean isOneOfSeveral(DelegateTask task) {
+        return task.getExecution().getVariable("nrOfInstances") != null;
     }
 }

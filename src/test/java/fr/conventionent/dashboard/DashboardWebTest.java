@@ -132,7 +132,7 @@ class DashboardWebTest extends ConventionLifeTest {
                 "78 | 1 | 0 | 0 | 1 | 2 | 50.0 | 2",
                 "91 | 0 | 1 | 0 | 1 | 2 | 0.0 | 0",
                 "92 | 0 | 1 | 0 | 1 | 2 | 0.0 | 0",
-                "95 | 0 | 0 | 0 | 2 | 2 | 0.0 | 0");
+                "95 | 0 | 0 | 0 | 3 | 3 | 0.0 | 0");
         assertThat(lines(chart("daces", "couverture?par=circonscription&departement=92"), "groupe", "dansLeCircuit",
                 "aucune")).containsExactly("nanterre | 1 | 1");
     }

@@ -28,7 +28,8 @@ class IncidentReportValidatorTest {
 
     private final IncidentReportValidator validator = new IncidentReportValidator(new CommuneDirectory(
             new ConventionProperties(false, false, null,
-                    new ConventionProperties.Referentiel(new ClassPathResource("referentiel/communes.csv")),
+                    new ConventionProperties.Referentiel(new ClassPathResource("referentiel/communes.csv"),
+                            new ClassPathResource("referentiel/ecoles.csv")),
                     null, null, null, null)));
 
     private static Date paris(String localDateTime) {
