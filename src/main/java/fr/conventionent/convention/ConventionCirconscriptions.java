@@ -61,10 +61,14 @@ public class ConventionCirconscriptions {
 
     /** The circonscriptions of the schools of the commune's convention, if it has one: of all its schools if not. */
     public List<String> ofCommune(Commune commune) {
-        List<String> numeros = jdbc.queryForList("select numero from convention where commune_insee = ?"
-                + " and statut is not null and statut <> ? order by cree_le desc", String.class, commune.insee(),
-                ConventionLife.STATUT_ANNULEE);
-        List<String> found = numeros.isEmpty() ? List.of() : of(numeros.get(0));
+        List<String> found = conventionOf(commune.insee()).map(this::of).orElse(List.of());
         return found.isEmpty() ? schools.circonscriptionsOf(commune) : found;
+    }
+
+    /** The commune's latest convention (an administrator's deleted ones aside), if it has one. */
+    public Optional<String> conventionOf(String insee) {
+        return jdbc.queryForList("select numero from convention where commune_insee = ? and statut is not null"
+                + " and statut <> ? order by cree_le desc limit 1", String.class, insee, ConventionLife.STATUT_ANNULEE)
+                .stream().findFirst();
     }
 }

@@ -8,14 +8,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
+import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 
 /**
- * Article 7: the incident is signalled at once to the IEN of the commune's circonscription and to
- * the académie's security alert mailbox; also to the data-protection officer when personal data
+ * Article 7: the incident is signalled at once to the IEN of the circonscription of each school it names (of
+ * every school of the convention when it names none) and to the académie's security alert mailbox; also to the data-protection officer when personal data
  * may be involved, since the 72-hour clock already runs.
  */
 @Component("alertIenAndSecurityMailboxDelegate")
@@ -37,8 +38,8 @@ public class AlertIenAndSecurityMailboxDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IncidentFacts facts = IncidentFacts.of(execution);
-        List<String> groups = new ArrayList<>(List.of(
-                Groups.ienCirco((String) execution.getVariable(IncidentProcess.CIRCONSCRIPTION))));
+        List<String> groups = new ArrayList<>();
+        circonscriptions(execution).forEach(circonscription -> groups.add(Groups.ienCirco(circonscription)));
         if (facts.donneesPersonnelles()) {
             groups.add(Groups.DPO);
         }
@@ -47,5 +48,12 @@ public class AlertIenAndSecurityMailboxDelegate implements JavaDelegate {
         String declarantEmail = facts.declarant() == null ? null : users.emailOf(facts.declarant());
         mailQueue.enqueue(facts.numero(), new Mail(to,
                 mails.alert(facts, declarantEmail, IncidentFacts.evidenceFileNames(execution))));
+    }
+
+    /** Incidents reported before schools had their circonscription carry only the commune's. */
+    private static List<String> circonscriptions(DelegateExecution execution) {
+        Object list = execution.getVariable(IncidentProcess.CIRCONSCRIPTIONS);
+        return list != null ? JsonVariables.readList(list, String.class)
+                : List.of((String) execution.getVariable(IncidentProcess.CIRCONSCRIPTION));
     }
 }

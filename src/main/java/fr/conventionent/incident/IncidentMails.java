@@ -92,7 +92,8 @@ public class IncidentMails {
                 "type", facts.typeLabel(),
                 "commune", facts.communeNom(),
                 "insee", facts.communeInsee(),
-                "ecoles", facts.ecolesUai().isEmpty() ? "non précisées" : String.join(", ", facts.ecolesUai()),
+                "ecoles", facts.ecolesUai().isEmpty() ? "toutes les écoles de la convention"
+                        : String.join(", ", facts.ecolesUai()),
                 "detection", longDateTime(facts.detection()),
                 "donneesPersonnelles", facts.donneesPersonnelles());
     }

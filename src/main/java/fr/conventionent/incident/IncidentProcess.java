@@ -47,6 +47,10 @@ public final class IncidentProcess {
     public static final String COMMUNE_LIBELLE = ConventionVariables.COMMUNE_LIBELLE;
     public static final String DEPARTEMENT = ConventionVariables.DEPARTEMENT;
     public static final String CIRCONSCRIPTION = ConventionVariables.CIRCONSCRIPTION;
+    /** The circonscriptions of the schools named (of every school of the convention for "toutes"). */
+    public static final String CIRCONSCRIPTIONS = ConventionVariables.CIRCONSCRIPTIONS;
+    /** What the reporter writes, or the form sends, for an incident about every school of the convention. */
+    public static final String TOUTES_LES_ECOLES = "toutes";
     public static final String DECLARANT = "declarant";
     public static final String DATE_SIGNALEMENT = "dateSignalement";
     /** Shown in forms and Cockpit as people read them ("2 mars 2026 à 9 h 15"). */

@@ -181,9 +181,18 @@ public class IncidentReportValidator {
         return commune;
     }
 
+    /** The UAIs of the schools named; none for an incident about every school ("toutes", or nothing named). */
     private static List<String> ecoles(Object value, Commune commune, List<String> errors) {
+        List<String> texts = uaiTexts(value, errors).stream().map(String::trim).filter(text -> !text.isEmpty())
+                .toList();
+        if (texts.stream().anyMatch(TOUTES_LES_ECOLES::equalsIgnoreCase)) {
+            if (texts.size() > 1) {
+                errors.add("Choisissez soit des écoles, soit « toutes » : pas les deux à la fois.");
+            }
+            return List.of();
+        }
         Set<String> uais = new LinkedHashSet<>();
-        for (String raw : uaiTexts(value, errors)) {
+        for (String raw : texts) {
             String uai = Uai.normalize(raw);
             if (uai.isEmpty()) {
                 continue;

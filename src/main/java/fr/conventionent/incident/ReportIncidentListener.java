@@ -19,7 +19,7 @@ import fr.conventionent.identity.UserDirectory;
 
 /**
  * A new incident report: checks it (a refusal rolls the whole start back: no instance, nothing
- * stored), numbers it, stores the report in normalised form, routes it (circonscription) and lets
+ * stored), numbers it, stores the report in normalised form, routes it (the circonscriptions of the schools it names) and lets
  * the commune's group read it. Académie roles read every incident through IdentitySetup.
  */
 @Component("reportIncidentListener")
@@ -33,14 +33,17 @@ public class ReportIncidentListener implements ExecutionListener {
     private final BreachDeadlines deadlines;
     private final UserDirectory users;
     private final InstanceAccess instanceAccess;
+    private final IncidentCirconscriptions circonscriptions;
 
     public ReportIncidentListener(IncidentReportValidator validator, IncidentNumbering numbering,
-                                  BreachDeadlines deadlines, UserDirectory users, InstanceAccess instanceAccess) {
+                                  BreachDeadlines deadlines, UserDirectory users, InstanceAccess instanceAccess,
+                                  IncidentCirconscriptions circonscriptions) {
         this.validator = validator;
         this.numbering = numbering;
         this.deadlines = deadlines;
         this.users = users;
         this.instanceAccess = instanceAccess;
+        this.circonscriptions = circonscriptions;
     }
 
     @Override
@@ -68,6 +71,7 @@ public class ReportIncidentListener implements ExecutionListener {
         execution.setVariable(COMMUNE_LIBELLE, report.commune().nom());
         execution.setVariable(DEPARTEMENT, report.commune().departement());
         execution.setVariable(CIRCONSCRIPTION, report.commune().circonscription());
+        execution.setVariable(CIRCONSCRIPTIONS, JsonVariables.write(circonscriptions.of(report)));
         execution.setVariable(ECOLES_UAI, JsonVariables.write(report.ecolesUai()));
         execution.setVariable(DONNEES_PERSONNELLES, report.donneesPersonnelles());
         execution.setVariable(DESCRIPTION, report.description());
