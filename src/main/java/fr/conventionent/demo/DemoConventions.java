@@ -23,7 +23,8 @@ import fr.conventionent.signature.SignatureCircuitProcess;
 
 /**
  * A few conventions at different stages, so that every demo user has something to see:
- * Nanterre to complete, Versailles at its IEN, Cergy rejected by the IA-DASEN, Évry signed.
+ * Nanterre to complete, Versailles at its IEN, Cergy rejected by the IA-DASEN, Évry signed, Argenteuil at the IENs
+ * of its two circonscriptions.
  * Created once, on an empty database.
  */
 @Component
@@ -68,7 +69,10 @@ public class DemoConventions implements ApplicationRunner {
         completeTask(evry, Map.of(ConventionVariables.CONVENTION_SIGNEE_SCAN,
                 Variables.fileValue("convention-signee.pdf").file(MinimalPdf.withText("Convention signee - Evry"))
                         .mimeType("application/pdf").create()));
-        LOG.info("Conventions de démonstration créées : Nanterre, Versailles, Cergy, Évry-Courcouronnes");
+
+        String argenteuil = complete(start("95018"), "95018", "Argenteuil");
+        completeTask(argenteuil, Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
+        LOG.info("Conventions de démonstration créées : Nanterre, Versailles, Cergy, Évry-Courcouronnes, Argenteuil");
     }
 
     private String start(String insee) {
