@@ -13,7 +13,9 @@ import fr.conventionent.convention.Contact;
 import fr.conventionent.convention.ConventionData;
 import fr.conventionent.convention.Ecole;
 import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.identity.Commune;
 import fr.conventionent.identity.CommuneDirectory;
+import fr.conventionent.identity.SchoolDirectory;
 
 /**
  * The convention as a DOCX, from the Word template convention-ent.docx (every article of the académie's model):
@@ -26,11 +28,14 @@ public class ConventionDocument {
 
     private final ConventionProperties properties;
     private final CommuneDirectory communes;
+    private final SchoolDirectory schools;
     private final WordTemplates templates;
 
-    public ConventionDocument(ConventionProperties properties, CommuneDirectory communes, WordTemplates templates) {
+    public ConventionDocument(ConventionProperties properties, CommuneDirectory communes, SchoolDirectory schools,
+                              WordTemplates templates) {
         this.properties = properties;
         this.communes = communes;
+        this.schools = schools;
         this.templates = templates;
     }
 
@@ -57,6 +62,14 @@ public class ConventionDocument {
                 .toDocx();
     }
 
+    /** Article 7: the IEN of the circonscription of the school concerned, when the schools belong to several. */
+    private String circonscriptions(Commune commune, ConventionData data) {
+        List<String> labels = schools.circonscriptionsOf(commune, data.ecoles().stream().map(Ecole::uai).toList())
+                .stream().map(schools::labelOf).toList();
+        return labels.size() == 1 ? labels.get(0)
+                : String.join(" ou ", labels) + ", selon l'école concernée";
+    }
+
     private Map<String, String> values(ConventionData data, String numero, int version) {
         Map<String, String> values = new LinkedHashMap<>();
         var academie = properties.academie();
@@ -73,7 +86,7 @@ public class ConventionDocument {
         values.put("communeAdresse", data.communeAdresse());
         values.put("maireNom", data.maireNom());
         values.put("libelleCirconscription", communes.find(data.communeInsee())
-                .map(c -> c.libelleCirconscription()).orElse("circonscription de la commune"));
+                .map(commune -> circonscriptions(commune, data)).orElse("circonscription de la commune"));
         values.put("nombreEcoles", schools(data.ecoles().size()));
         values.put("editeurEnt", data.editeurEnt());
         values.put("exploitantEnt", data.exploitantEnt());

@@ -25,6 +25,7 @@ import fr.conventionent.convention.ConventionDataMapper;
 import fr.conventionent.convention.Ecole;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.identity.CommuneDirectory;
+import fr.conventionent.identity.SchoolDirectory;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.PdfText;
 import fr.conventionent.support.WordDocument;
@@ -42,6 +43,8 @@ class ConventionTemplateTest extends EngineTest {
     ConventionProperties properties;
     @Autowired
     CommuneDirectory communes;
+    @Autowired
+    SchoolDirectory schoolDirectory;
 
     static ConventionData versailles(int schools) {
         return ConventionDataMapper.normalize(ConventionDataMapper.read(
@@ -66,6 +69,19 @@ class ConventionTemplateTest extends EngineTest {
                     + ecole.adresse());
         }
         assertThat(docx.tableRows("Adresse de messagerie")).hasSize(1 + data.correspondantsTechniques().size());
+    }
+
+    @Test
+    void article7NamesTheIenOfEachCirconscriptionOfTheSchools() throws Exception {
+        String versailles = WordDocument.of(conventionDocument.generate(versailles(2), NUMERO, 1)).text();
+        assertThat(versailles).contains("à l'IEN (inspecteur de l'éducation nationale) de la circonscription"
+                + " (Circonscription de Versailles)");
+
+        ConventionData argenteuil = ConventionDataMapper.normalize(ConventionDataMapper.read(
+                SampleConventions.completion("95018", "Argenteuil", 3)));
+        assertThat(WordDocument.of(conventionDocument.generate(argenteuil, "CONV-95018-2026-01", 1)).text())
+                .contains("de la circonscription (Circonscription d'Argenteuil Nord ou Circonscription"
+                        + " d'Argenteuil Sud, selon l'école concernée)");
     }
 
     @Test
@@ -97,7 +113,8 @@ class ConventionTemplateTest extends EngineTest {
     @Test
     void aTemplateInTheOverrideFolderWinsEvenWithAFieldSplitByWord(@TempDir Path folder) throws Exception {
         Files.write(folder.resolve(WordTemplates.CONVENTION), templateWithSplitField());
-        ConventionDocument overridden = new ConventionDocument(properties, communes, new WordTemplates(folder.toString()));
+        ConventionDocument overridden = new ConventionDocument(properties, communes, schoolDirectory,
+                new WordTemplates(folder.toString()));
 
         String text = WordDocument.of(overridden.generate(versailles(2), NUMERO, 1)).text();
 
@@ -111,7 +128,8 @@ class ConventionTemplateTest extends EngineTest {
     void aMisspeltFieldIsReportedInFrench(@TempDir Path folder) throws Exception {
         Files.write(folder.resolve(WordTemplates.CONVENTION), WordTemplateGenerator.build(List.of(
                 "= Convention de ${comuneNom}")));
-        ConventionDocument overridden = new ConventionDocument(properties, communes, new WordTemplates(folder.toString()));
+        ConventionDocument overridden = new ConventionDocument(properties, communes, schoolDirectory,
+                new WordTemplates(folder.toString()));
 
         assertThatThrownBy(() -> overridden.generate(versailles(1), NUMERO, 1))
                 .hasMessageContaining("contient un champ inconnu : ${comuneNom}");
