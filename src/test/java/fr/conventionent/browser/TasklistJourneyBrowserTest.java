@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,17 +20,20 @@ import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.demo.MinimalPdf;
+import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.signature.ReviewChecklist;
 import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.TasklistBrowser;
 import fr.conventionent.support.RequiredTool;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * A convention taken through the real Tasklist in Debian's chromium by each actor: the commune
  * starts and completes it, the IEN rejects it, the commune corrects it, and the circuit runs to
  * the scanned signed copy. Refused inputs show their French message. Screenshots of every step
- * are saved under target/screenshots/parcours-convention/.
+ * are saved under target/screenshots/parcours-convention/. A commune whose schools belong to two circonscriptions
+ * (Argenteuil) has its convention transmitted by both IENs, and its incident report picks the school concerned.
  */
 class TasklistJourneyBrowserTest extends EngineTest {
 
@@ -144,6 +150,57 @@ class TasklistJourneyBrowserTest extends EngineTest {
                 .isEqualTo(ConventionProcess.STATUT_EN_VIGUEUR);
         assertThat(records.current(convention.getBusinessKey()).orElseThrow().maireNom())
                 .isEqualTo("M. François de Mazières");
+    }
+
+    @Test
+    void bothIensOfASharedCommuneTransmitAndAnIncidentAlertsTheIenOfTheSchoolPicked() throws Exception {
+        // Argenteuil's convention with its three schools, signed by the mairie (the first journey walks those steps)
+        ProcessInstance convention = startConvention("95018");
+        taskService.complete(openTask(convention).getId(), SampleConventions.completion("95018", "Argenteuil", 3));
+        taskService.complete(openTask(convention).getId(), Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
+        String numero = convention.getBusinessKey();
+        try (TasklistBrowser browser = new TasklistBrowser(port, "commune-partagee")) {
+            review(browser, "ien.argenteuil-nord", "Transmettre la convention");
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(numero).list())
+                    .as("le circuit attend l'IEN du sud").extracting(this::candidateGroupOf)
+                    .containsExactly("ien-circo-argenteuil-sud");
+            review(browser, "ien.argenteuil-sud", "Transmettre la convention");
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(numero).singleResult())
+                    .extracting(this::candidateGroupOf).isEqualTo("ien-tice-95");
+
+            browser.login("mairie.argenteuil");
+            browser.clickLink("Démarrer un processus");
+            browser.clickLink("Incident de sécurité");
+            browser.select("[name='typeIncident']", "intrusion");
+            browser.setValue("[name='dateDetection']", LocalDateTime.now(FrenchFormats.PARIS).minusHours(2)
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+            browser.fillNamed("communeInsee", "95018");
+            browser.waitForText("Toutes les écoles de la convention " + numero);
+            browser.waitForText("École maternelle Les Tilleuls (0950139K) – Circonscription d'Argenteuil Sud");
+            browser.click("input.ecole-choix[value='0950139K']");
+            browser.type("textarea#description", "Un compte enseignant de l'école Les Tilleuls a été usurpé.");
+            browser.screenshot("incident-ecole-choisie");
+            browser.click(".modal-footer button.btn-primary");
+            browser.waitForElementGone(".modal-dialog");
+        }
+        executeDueJobs();
+        MimeMessage alert = java.util.Arrays.stream(GREEN_MAIL.getReceivedMessages())
+                .filter(message -> subjectOf(message).contains("Incident de sécurité INC-95018-")).findFirst()
+                .orElseThrow();
+        Object picked = processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                .variableName("ecolesUai").singleResult().getValue();
+        assertThat(fr.conventionent.convention.JsonVariables.readList(picked, String.class))
+                .as("l'école cochée").containsExactly("0950139K");
+        assertThat(java.util.Arrays.stream(alert.getAllRecipients()).map(Object::toString))
+                .contains("ien.argenteuil-sud@demo.example").doesNotContain("ien.argenteuil-nord@demo.example");
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -230,6 +230,10 @@ public class TasklistBrowser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].click();", button);
     }
 
+    public void waitForElementGone(String cssSelector) {
+        until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
     public void waitForTaskGone(String taskName) {
         until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
                 "//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + taskName + "\")]")));
