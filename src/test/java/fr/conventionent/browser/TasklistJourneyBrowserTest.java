@@ -160,11 +160,13 @@ class TasklistJourneyBrowserTest extends EngineTest {
         taskService.complete(openTask(convention).getId(), Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
         String numero = convention.getBusinessKey();
         try (TasklistBrowser browser = new TasklistBrowser(port, "commune-partagee")) {
-            review(browser, "ien.argenteuil-nord", "Transmettre la convention");
+            review(browser, "ien.argenteuil-nord", "Transmettre la convention (IEN", "Transmettre à l'IEN chargé",
+                    SignatureCircuitProcess.TASK_TRANSMIT_BY_IEN);
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(numero).list())
                     .as("le circuit attend l'IEN du sud").extracting(this::candidateGroupOf)
                     .containsExactly("ien-circo-argenteuil-sud");
-            review(browser, "ien.argenteuil-sud", "Transmettre la convention");
+            review(browser, "ien.argenteuil-sud", "Transmettre la convention (IEN", "Transmettre à l'IEN chargé",
+                    SignatureCircuitProcess.TASK_TRANSMIT_BY_IEN);
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(numero).singleResult())
                     .extracting(this::candidateGroupOf).isEqualTo("ien-tice-95");
 
@@ -172,6 +174,7 @@ class TasklistJourneyBrowserTest extends EngineTest {
             browser.clickLink("Démarrer un processus");
             browser.clickLink("Incident de sécurité");
             browser.select("[name='typeIncident']", "intrusion");
+            browser.select("[name='competence']", "academie");
             browser.setValue("[name='dateDetection']", LocalDateTime.now(FrenchFormats.PARIS).minusHours(2)
                     .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
             browser.fillNamed("communeInsee", "95018");
