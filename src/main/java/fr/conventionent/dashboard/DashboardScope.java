@@ -53,9 +53,19 @@ public final class DashboardScope {
      * matching the filters. Columns of the engine's tables end with an underscore, so they never clash.
      */
     public String conventions(MapSqlParameterSource parameters) {
-        List<String> conditions = new ArrayList<>();
         parameters.addValue("annulee", ConventionLife.STATUT_ANNULEE);
         return "statut IS NOT NULL AND statut <> :annulee AND " + places(parameters);
+    }
+
+    /**
+     * The conditions on the steps of {@code etape_terminee} (its columns unqualified): steps of a listed convention,
+     * at places visible to the viewer and matching the filters. The few conventions not listed are excluded by a list
+     * the database keeps hashed while it walks an index in the order of the groups (a join would lose that order).
+     */
+    public String finishedSteps(MapSqlParameterSource parameters) {
+        parameters.addValue("annulee", ConventionLife.STATUT_ANNULEE);
+        return "instance_convention NOT IN (SELECT process_instance_id FROM convention WHERE process_instance_id IS NOT"
+                + " NULL AND (statut IS NULL OR statut = :annulee)) AND " + places(parameters);
     }
 
     /**

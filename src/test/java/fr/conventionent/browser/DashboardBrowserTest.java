@@ -40,6 +40,7 @@ class DashboardBrowserTest extends ConventionLifeTest {
         RequiredTool.assume(TasklistBrowser.available(), "chromium ou chromedriver absent (/usr/bin). Installer : apt-get install chromium chromium-driver");
         AxeAudit.requireAxe();
         ConventionTables.empty(jdbc);
+        jdbc.update("DELETE FROM etape_terminee");
     }
 
     @Test

@@ -59,10 +59,10 @@ class ConventionCirconscriptionsUpgradeTest extends ConventionLifeTest {
         return numero(convention);
     }
 
-    /** What the earlier release left: no table of circonscriptions yet; V11 then gives each its commune's. */
-    private void asTheEarlierReleaseLeftThemThenV11() {
+    /** What the earlier release left: no table of circonscriptions yet; V12 then gives each its commune's. */
+    private void asTheEarlierReleaseLeftThemThenV12() {
         jdbc.update("delete from convention_circonscription");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V11__Circonscriptions_des_conventions.sql"))
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V12__Circonscriptions_des_conventions.sql"))
                 .execute(dataSource);
     }
 
@@ -70,7 +70,7 @@ class ConventionCirconscriptionsUpgradeTest extends ConventionLifeTest {
     void anExistingConventionOfASharedCommuneGetsTheCirconscriptionsOfItsSchoolsAtStartUp() throws Exception {
         String argenteuil = completed("95018", "Argenteuil", 3);
         String versailles = completed("78646", "Versailles", 2);
-        asTheEarlierReleaseLeftThemThenV11();
+        asTheEarlierReleaseLeftThemThenV12();
         assertThat(circonscriptions.of(argenteuil)).containsExactly("argenteuil-nord");
         assertThat(circonscriptions.of(versailles)).containsExactly("versailles");
 

@@ -78,6 +78,9 @@ class UpgradeFromVariablesPostgresTest {
             "circonscription", "etape", "dateSignature", "dernierJourPeriodeInitiale", "prochainAnniversaire",
             "limiteDenonciation", "dernierJour", "version", "prochainComite");
 
+    /** The steps of the circuit as the dashboard reads them. */
+    private static final String FINISHED_STEPS = "select tache_id, etape, departement, circonscription, terminee_le,"
+            + " duree_ms, rejet, motif_rejet from etape_terminee order by tache_id";
     /** The last migration of the previous release. */
     private static final int PREVIOUS_RELEASE = 4;
     /** The variables this release adds to a convention instance (Cockpit's read-only copy and registry link). */
@@ -122,6 +125,7 @@ class UpgradeFromVariablesPostgresTest {
         List<String> numeros;
         Map<String, Said> before = new LinkedHashMap<>();
         List<Map<String, Object>> migrations;
+        List<Map<String, Object>> finishedSteps;
         List<String> laterMigrationScripts = new ArrayList<>();
         try (Application app = Application.start(url)) {
             String inForce = app.signedConvention("78646", "Versailles", "2026-09-15");
@@ -147,6 +151,7 @@ class UpgradeFromVariablesPostgresTest {
             assertThat(app.records().exists(justStarted)).isTrue();
             numeros.forEach(numero -> before.put(numero, app.said(numero)));
             migrations = app.flywayHistory();
+            finishedSteps = app.jdbc().queryForList(FINISHED_STEPS);
             for (MigrationInfo migration : app.flyway().info().applied()) {
                 if (Integer.parseInt(migration.getVersion().getVersion()) > PREVIOUS_RELEASE) {
                     assertThat(migration.getScript()).as("migration SQL de db/migration").endsWith(".sql");
@@ -192,6 +197,8 @@ class UpgradeFromVariablesPostgresTest {
             assertThat(endedSays.registryVersions()).hasSize(1);
             assertThat(app.records().exists(numeros.get(3))).isTrue();
             assertThat(app.said(numeros.get(3)).versions()).isEmpty();
+            assertThat(app.jdbc().queryForList(FINISHED_STEPS)).as("étapes du tableau de bord reprises de l'historique")
+                    .isNotEmpty().isEqualTo(finishedSteps);
             rowsAfterUpgrade = app.rows();
             historyAfterUpgrade = app.jdbc().queryForList(
                     "select * from flyway_schema_history order by installed_rank");
@@ -231,6 +238,7 @@ class UpgradeFromVariablesPostgresTest {
                 "(?is)\\s*create\\s+(?:unique\\s+)?index\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)\\s+on\\s+(\\w+)\\b.*");
         Pattern alterTable = Pattern.compile("(?is)\\s*(?:alter\\s+table|insert\\s+into)\\s+(\\w+)\\b.*");
         Pattern dropTable = Pattern.compile("(?is)\\s*drop\\s+table\\s+(?:if\\s+exists\\s+)?(\\w+)\\s*");
+        Pattern dropIndex = Pattern.compile("(?is)\\s*drop\\s+index\\s+(?:if\\s+exists\\s+)?(\\w+)\\s*");
         Set<String> tables = new LinkedHashSet<>();
         Set<String> droppedByLaterMigrations = new LinkedHashSet<>();
         Set<String> indexesOnOtherTables = new LinkedHashSet<>();
@@ -240,12 +248,16 @@ class UpgradeFromVariablesPostgresTest {
                 Matcher index = createIndex.matcher(statement);
                 Matcher alter = alterTable.matcher(statement);
                 Matcher drop = dropTable.matcher(statement);
+                Matcher dropOfIndex = dropIndex.matcher(statement);
                 if (table.matches()) {
                     tables.add(table.group(1).toLowerCase());
                 } else if (alter.matches() && tables.contains(alter.group(1).toLowerCase())) {
                     // a later change of a table that goes anyway, or the rows a migration gives it
                 } else if (drop.matches() && !tables.contains(drop.group(1).toLowerCase())) {
                     droppedByLaterMigrations.add(drop.group(1).toLowerCase());
+                } else if (dropOfIndex.matches() && indexesOnOtherTables.contains(dropOfIndex.group(1).toLowerCase())) {
+                    // a later migration took back an index of an earlier one: there is none left to undo
+                    indexesOnOtherTables.remove(dropOfIndex.group(1).toLowerCase());
                 } else if (index.matches() && !tables.contains(index.group(2).toLowerCase())) {
                     // an index on an existing table (the engine's history, say): the previous release had none
                     indexesOnOtherTables.add(index.group(1).toLowerCase());

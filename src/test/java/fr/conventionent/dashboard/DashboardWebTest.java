@@ -44,6 +44,8 @@ class DashboardWebTest extends ConventionLifeTest {
     JdbcTemplate jdbc;
     @Autowired
     AafRunLog aafRuns;
+    @Autowired
+    FinishedStepsBackfill backfill;
 
     private String versailles;
     private String nanterre;
@@ -54,6 +56,7 @@ class DashboardWebTest extends ConventionLifeTest {
         jdbc.update("DELETE FROM livraison_aaf");
         jdbc.update("DELETE FROM ACT_HI_DETAIL");
         jdbc.update("DELETE FROM ACT_HI_TASKINST");
+        jdbc.update("DELETE FROM etape_terminee");
         moveClockTo("2026-01-05", 9);
         ProcessInstance v = startConvention("78646");
         ProcessInstance n = startConvention("92050");
@@ -111,6 +114,29 @@ class DashboardWebTest extends ConventionLifeTest {
                 .containsExactly("Transmettre (IEN) | 1");
         assertThat(lines(chart("daces", "rejets?du=2026-01-12&au=2026-02-28"), "etape", "nombre"))
                 .as("le rejet du 11 janvier est hors période").containsExactly("Transmettre (IEN) | 1");
+    }
+
+    @Test
+    void stepsEndedBeforeTheDashboardKeptThemAreCopiedFromTheEnginesHistoryWithTheSameFigures() throws Exception {
+        List<String> durations = lines(chart("daces", "etapes?" + PERIOD), "etape", "groupe", "nombre",
+                "medianeJours", "p90Jours");
+        List<String> motifs = lines(chart("daces", "motifs?" + PERIOD), "etape", "motif", "nombre");
+        List<String> ien = lines(chart("ien.versailles", "rejets?" + PERIOD), "etape", "nombre");
+        assertThat(durations).hasSizeGreaterThan(8);
+
+        jdbc.update("DELETE FROM etape_terminee");
+        assertThat(chart("daces", "etapes?" + PERIOD).get("lignes")).isEmpty();
+        backfill.run(null);
+        assertThat(lines(chart("daces", "etapes?" + PERIOD), "etape", "groupe", "nombre", "medianeJours",
+                "p90Jours")).isEqualTo(durations);
+        assertThat(lines(chart("daces", "motifs?" + PERIOD), "etape", "motif", "nombre")).isEqualTo(motifs)
+                .containsExactly("Transmettre (IEN) | annexe 1 incomplete | 2");
+        assertThat(lines(chart("ien.versailles", "rejets?" + PERIOD), "etape", "nombre")).isEqualTo(ien);
+
+        Integer steps = jdbc.queryForObject("SELECT COUNT(*) FROM etape_terminee", Integer.class);
+        backfill.run(null);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etape_terminee", Integer.class))
+                .as("une seconde reprise ne copie rien").isEqualTo(steps);
     }
 
     @Test
