@@ -27,21 +27,29 @@ import fr.conventionent.dashboard.DashboardFilter;
 import fr.conventionent.dashboard.DashboardScope;
 import fr.conventionent.dashboard.DashboardService;
 import fr.conventionent.dashboard.DashboardTable;
+import fr.conventionent.dashboard.FinishedStepsBackfill;
+import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.identity.Groups;
+import fr.conventionent.incident.IncidentProcess;
 import fr.conventionent.registry.Viewer;
 import fr.conventionent.signature.SignatureCircuitProcess;
 
 /**
  * Figures for the dashboard (printed, not asserted): p50 and p95 of each chart's query on embedded PostgreSQL (the
  * postgres profile's schema and indexes) for the DACES over a year, an IA-DASEN and an IEN, at two sizes (half, then
- * all of {@code benchmark.conventions}, 35,000 by default), each convention with 10 steps of history (one rejection by
- * its IEN, with its reason) and 10 other variable updates in the history of details.
- * Run: {@code mvn -Pbenchmark verify -Dtest=DashboardBenchmark [-Dbenchmark.conventions=35000]}.
+ * all of {@code benchmark.conventions}, 35,000 by default), so that the growth shows. Each convention has its process
+ * and its places in the engine's history, 10 steps of history (one rejection by its IEN, with its reason) and 10 other
+ * variable updates in the history of details, copied to {@code etape_terminee} by the start-up copy (timed); each one
+ * in force an AAF delivery every working day of the last year (one failure in 20); and one convention in 20 had a
+ * security incident in the year.
+ * Run: {@code mvn -o -Pbenchmark verify -Dtest=DashboardBenchmark [-Dbenchmark.conventions=35000]}.
  */
 class DashboardBenchmark {
 
-    private static final int WARM_UP = 5;
-    private static final int RUNS = 40;
+    private static final int WARM_UP = 2;
+    private static final int RUNS = 15;
+    /** One convention in 20 has a security incident in the year. */
+    private static final int CONVENTIONS_PER_INCIDENT = 20;
     /** The 10 steps of each convention: rejected once by its IEN, then the whole circuit again up to the Recteur. */
     private static final List<String> STEPS = List.of("UserTask_CompleteConvention", SignatureCircuitProcess.TASK_SIGN_COPIES,
             SignatureCircuitProcess.TASK_TRANSMIT_BY_IEN, "UserTask_CompleteConvention",
@@ -64,15 +72,26 @@ class DashboardBenchmark {
         try {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             DashboardService dashboard = context.getBean(DashboardService.class);
+            FinishedStepsBackfill backfill = context.getBean(FinishedStepsBackfill.class);
             int half = conventions / 2;
             for (int[] range : new int[][] {{0, half}, {half, conventions}}) {
                 long loadStart = System.nanoTime();
                 load(jdbc, range[0], range[1]);
-                jdbc.execute("ANALYZE");
+                loadAafRuns(jdbc);
+                loadIncidents(jdbc, range[0], range[1]);
+                double loaded = (System.nanoTime() - loadStart) / 1e9;
+                long copyStart = System.nanoTime();
+                backfill.run(null);
+                double copied = (System.nanoTime() - copyStart) / 1e9;
+                // as autovacuum leaves a table after a bulk load: statistics and visibility map (index-only scans)
+                jdbc.execute("VACUUM ANALYZE");
                 System.out.println();
-                System.out.printf(Locale.FRANCE, "Tableau de bord : %d conventions, %d étapes et %d détails d'historique"
-                        + " (chargés en %.1f s, PostgreSQL embarqué)%n", range[1], range[1] * STEPS.size(),
-                        range[1] * (STEPS.size() + 1), (System.nanoTime() - loadStart) / 1e9);
+                System.out.printf(Locale.FRANCE, "Tableau de bord : %d conventions, %d étapes et %d détails d'historique,"
+                        + " %d livraisons AAF, %d incidents (chargés en %.1f s, PostgreSQL embarqué ; étapes copiées de"
+                        + " l'historique en %.1f s)%n", range[1], range[1] * STEPS.size(), range[1] * (STEPS.size() + 1),
+                        jdbc.queryForObject("SELECT COUNT(*) FROM livraison_aaf", Long.class),
+                        jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = ?", Long.class,
+                                IncidentProcess.KEY), loaded, copied);
                 measureAll(dashboard, range[1]);
             }
         } finally {
@@ -95,7 +114,7 @@ class DashboardBenchmark {
             report("DACES par circonscription, " + chart, () -> dashboard.chart(chart, DashboardScope.of(daces,
                     DashboardFilter.of(Map.of("du", year.get("du"), "par", "circonscription"), today))));
         }
-        for (String chart : List.of("etapes", "rejets", "bloquees-liste", "echeances")) {
+        for (String chart : dashboard.names()) {
             report("IA-DASEN, " + chart, () -> dashboard.chart(chart, DashboardScope.of(dasen,
                     DashboardFilter.of(year, today))));
             report("IEN, " + chart, () -> dashboard.chart(chart, DashboardScope.of(ien,
@@ -130,6 +149,8 @@ class DashboardBenchmark {
         List<Object[]> conventions = new ArrayList<>();
         List<Object[]> tasks = new ArrayList<>();
         List<Object[]> details = new ArrayList<>();
+        List<Object[]> processes = new ArrayList<>();
+        List<Object[]> variables = new ArrayList<>();
         for (int i = from; i < to; i++) {
             int kind = random.nextInt(100);
             String statut = kind < 80 ? ConventionProcess.STATUT_EN_VIGUEUR : kind < 90
@@ -149,6 +170,12 @@ class DashboardBenchmark {
                     statut.equals(ConventionProcess.STATUT_EN_VIGUEUR) ? Date.valueOf(anniversary.minusMonths(3)) : null,
                     1, signed ? Date.valueOf(today.plusDays(random.nextInt(180))) : null});
             Instant start = now.minus(1 + random.nextInt(360), ChronoUnit.DAYS);
+            processes.add(new Object[] {instance, ConventionProcess.KEY, Timestamp.from(start),
+                "CONV-" + insee(i) + "-" + signature.getYear() + "-01"});
+            variables.add(new Object[] {instance + "-v1", instance, ConventionVariables.COMMUNE_INSEE, insee(i)});
+            variables.add(new Object[] {instance + "-v2", instance, ConventionVariables.DEPARTEMENT, departement(i)});
+            variables.add(new Object[] {instance + "-v3", instance, ConventionVariables.CIRCONSCRIPTION,
+                circonscription(i)});
             for (int s = 0; s < STEPS.size(); s++) {
                 long duration = 3_600_000L * (1 + random.nextInt(24 * 15));
                 Instant end = start.plusMillis(duration);
@@ -163,9 +190,85 @@ class DashboardBenchmark {
                     Timestamp.from(start)});
             if (conventions.size() == 1000) {
                 insert(jdbc, conventions, tasks, details);
+                insertProcesses(jdbc, processes, variables);
             }
         }
         insert(jdbc, conventions, tasks, details);
+        insertProcesses(jdbc, processes, variables);
+    }
+
+    /**
+     * An AAF delivery every working day of the last year for each convention in force that has none yet, at 6 a.m., to one of four
+     * exploitants: 90 % sent, 5 % without a file, 2 % refused, 2 % SFTP unreachable, 1 % another failure. Generated
+     * by the database (millions of rows).
+     */
+    private static void loadAafRuns(JdbcTemplate jdbc) {
+        jdbc.update("INSERT INTO livraison_aaf (numero, exploitant, executee_le, resultat, cause)"
+                + " SELECT c.numero, 'Exploitant ' || (abs(hashtext(c.numero)) % 4), jour + time '06:00',"
+                + " CASE WHEN tirage < 90 THEN 'envoye' WHEN tirage < 95 THEN 'aucun-fichier' WHEN tirage < 97"
+                + " THEN 'refuse' ELSE 'echec' END,"
+                + " CASE WHEN tirage < 95 THEN NULL WHEN tirage < 97 THEN 'fichiers-refuses' WHEN tirage < 99"
+                + " THEN 'sftp-injoignable' ELSE 'autre' END"
+                + " FROM convention c CROSS JOIN generate_series(current_date - 364, current_date, interval '1 day') jour"
+                + " CROSS JOIN LATERAL (SELECT abs(hashtext(c.numero || jour)) % 100 AS tirage) t"
+                + " WHERE c.statut IN (?, ?) AND extract(isodow FROM jour) < 6"
+                + " AND NOT EXISTS (SELECT 1 FROM livraison_aaf l WHERE l.numero = c.numero)",
+                ConventionProcess.STATUT_EN_VIGUEUR, ConventionProcess.STATUT_EN_PREAVIS);
+    }
+
+    /** Conventions {@code from} to {@code to}: one in 20 had a security incident, reported in the last year. */
+    private static void loadIncidents(JdbcTemplate jdbc, int from, int to) {
+        Random random = new Random(7 + from);
+        Instant now = Instant.now();
+        List<Object[]> processes = new ArrayList<>();
+        List<Object[]> variables = new ArrayList<>();
+        List<String> gravities = List.of("faible", "moyenne", "elevee", "critique");
+        List<String> types = List.of("intrusion", "fuite-donnees", "perte-vol", "hameconnage", "indisponibilite");
+        for (int i = from; i < to; i++) {
+            if (i % CONVENTIONS_PER_INCIDENT != 0) {
+                continue;
+            }
+            String incident = "incident-" + i;
+            Instant detected = now.minus(1 + random.nextInt(360), ChronoUnit.DAYS);
+            processes.add(new Object[] {incident, IncidentProcess.KEY, Timestamp.from(detected.plusSeconds(3600)), null});
+            boolean breach = random.nextInt(3) == 0;
+            variables.add(text(incident, IncidentProcess.GRAVITE, gravities.get(random.nextInt(gravities.size()))));
+            variables.add(text(incident, IncidentProcess.TYPE_INCIDENT, types.get(random.nextInt(types.size()))));
+            variables.add(text(incident, IncidentProcess.VIOLATION_DONNEES, breach ? IncidentProcess.OUI
+                    : IncidentProcess.NON));
+            variables.add(text(incident, IncidentProcess.COMMUNE_INSEE, insee(i)));
+            variables.add(text(incident, IncidentProcess.DEPARTEMENT, departement(i)));
+            variables.add(text(incident, IncidentProcess.CIRCONSCRIPTION, circonscription(i)));
+            variables.add(date(incident, IncidentProcess.DATE_DETECTION, detected));
+            if (breach) {
+                variables.add(date(incident, IncidentProcess.DATE_NOTIFICATION_CNIL,
+                        detected.plus(12 + random.nextInt(120), ChronoUnit.HOURS)));
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO act_hi_procinst (id_, proc_inst_id_, proc_def_id_, proc_def_key_, start_time_,"
+                + " business_key_) VALUES (?, ?, ?, ?, ?, ?)", processes.stream().map(p -> new Object[] {p[0], p[0],
+                p[1] + ":1", p[1], p[2], p[3]}).toList());
+        jdbc.batchUpdate("INSERT INTO act_hi_varinst (id_, proc_inst_id_, execution_id_, name_, var_type_, text_,"
+                + " long_, rev_) VALUES (?, ?, ?, ?, ?, ?, ?, 0)", variables);
+    }
+
+    private static Object[] text(String instance, String name, String value) {
+        return new Object[] {instance + "-" + name, instance, instance, name, "string", value, null};
+    }
+
+    private static Object[] date(String instance, String name, Instant value) {
+        return new Object[] {instance + "-" + name, instance, instance, name, "date", null, value.toEpochMilli()};
+    }
+
+    private static void insertProcesses(JdbcTemplate jdbc, List<Object[]> processes, List<Object[]> variables) {
+        jdbc.batchUpdate("INSERT INTO act_hi_procinst (id_, proc_inst_id_, proc_def_id_, proc_def_key_, start_time_,"
+                + " business_key_) VALUES (?, ?, ?, ?, ?, ?)", processes.stream().map(p -> new Object[] {p[0], p[0],
+                p[1] + ":1", p[1], p[2], p[3]}).toList());
+        jdbc.batchUpdate("INSERT INTO act_hi_varinst (id_, proc_inst_id_, execution_id_, name_, var_type_, text_,"
+                + " rev_) VALUES (?, ?, ?, ?, 'string', ?, 0)", variables.stream().map(v -> new Object[] {v[0], v[1],
+                v[1], v[2], v[3]}).toList());
+        processes.clear();
+        variables.clear();
     }
 
     private static void insert(JdbcTemplate jdbc, List<Object[]> conventions, List<Object[]> tasks,
