@@ -194,14 +194,32 @@ class MailTemplatesTest {
                 with(with(facts, "donneesPersonnelles", false), "declarant", "l'application", "declarantEmail", null,
                         "signalement", null, "pieces", "aucune", "description", "Site défiguré.",
                         "echeanceCnil", "6 mars 2027 à 9 h 30")));
+        Map<String, Object> byAcademie = with(facts, "decideur", "l'académie", "decideurMajuscule", "L'académie",
+                "parCommune", false, "competence", "champ de l'académie",
+                "notifiant", "le délégué à la protection des données de l'académie notifie");
+        Map<String, Object> byCommune = with(facts, "decideur", "la commune", "decideurMajuscule", "La commune",
+                "parCommune", true, "competence", "champ de la commune", "notifiant", "la commune notifie");
         s.put("incident-mesures", List.of(
-                with(facts, "gravite", "Élevée", "perimetre", "Tout l'ENT de la commune", "violation", true,
+                with(byAcademie, "gravite", "Élevée", "perimetre", "Tout l'ENT de la commune", "violation", true,
                         "mesures", "Réinitialisation des mots de passe.", "consignes", "Prévenir les familles."),
-                with(facts, "gravite", "Faible", "perimetre", "Plusieurs communes", "violation", false,
-                        "mesures", "Aucune.", "consignes", null)));
+                with(byAcademie, "gravite", "Faible", "perimetre", "Plusieurs communes", "violation", false,
+                        "mesures", "Aucune.", "consignes", null),
+                with(byCommune, "gravite", "Moyenne", "perimetre", "Une école", "violation", true,
+                        "mesures", "Contrat de maintenance revu avec le prestataire.",
+                        "consignes", "Le prestataire a changé ses accès.")));
         s.put("incident-relance-cnil", List.of(
-                with(facts, "heures", 48, "depasse", false, "echeanceCnil", "6 mars 2027 à 9 h 30"),
-                with(facts, "heures", 72, "depasse", true, "echeanceCnil", "6 mars 2027 à 9 h 30")));
+                with(facts, "heures", 48, "depasse", false, "echeanceCnil", "6 mars 2027 à 9 h 30",
+                        "notifiant", "le délégué à la protection des données de l'académie"),
+                with(facts, "heures", 72, "depasse", true, "echeanceCnil", "6 mars 2027 à 9 h 30",
+                        "notifiant", "les agents de la commune")));
+        s.put("incident-commentaire", List.of(with(facts, "auteur", "Le RSSI de l'académie",
+                "commentaire", "Merci de nous transmettre le rapport du prestataire.")));
+        s.put("incident-cnil-commune", List.of(
+                with(facts, "echeanceCnil", "6 mars 2027 à 9 h 30",
+                        "motif", "du champ de compétence de la commune (article 6 de la convention)"),
+                with(facts, "echeanceCnil", "6 mars 2027 à 9 h 30",
+                        "motif", "du champ partagé entre l'académie et la commune, et le délégué à la protection des"
+                                + " données de l'académie a désigné la commune pour la notifier")));
         s.put("avenant-applique", List.of(vars("numero", numero, "avenantNumero", 1, "objet", "Ajout d'une école",
                 "dateSignature", "4 avril 2027", "version", 2,
                 "resume", "Écoles ajoutées\u00a0: École Les Tilleuls.")));
