@@ -5,14 +5,14 @@
 -- one circonscription it had; the conventions of communes whose schools the referential lists are recomputed from
 -- their schools at start-up.
 -- Portable SQL (H2 and PostgreSQL): Flyway runs it in the postgres profile, Spring's SQL initialisation on H2.
-CREATE TABLE IF NOT EXISTS convention_circonscription (
+CREATE TABLE IF NOT EXISTS circonscription_convention (
     numero          VARCHAR(64) NOT NULL REFERENCES convention (numero),
     circonscription VARCHAR(64) NOT NULL,
     PRIMARY KEY (numero, circonscription)
 );
-CREATE INDEX IF NOT EXISTS convention_circonscription_code ON convention_circonscription (circonscription);
+CREATE INDEX IF NOT EXISTS circonscription_convention_code ON circonscription_convention (circonscription);
 
-INSERT INTO convention_circonscription (numero, circonscription)
+INSERT INTO circonscription_convention (numero, circonscription)
 SELECT c.numero, c.circonscription FROM convention c
 WHERE c.circonscription IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM convention_circonscription e WHERE e.numero = c.numero);
+  AND NOT EXISTS (SELECT 1 FROM circonscription_convention e WHERE e.numero = c.numero);

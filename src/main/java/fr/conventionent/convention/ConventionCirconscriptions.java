@@ -12,7 +12,7 @@ import fr.conventionent.identity.CommuneDirectory;
 import fr.conventionent.identity.SchoolDirectory;
 
 /**
- * The circonscriptions a convention concerns (table {@code convention_circonscription}): those of the schools of its
+ * The circonscriptions a convention concerns (table {@code circonscription_convention}): those of the schools of its
  * latest version's Annexe 1, by the referential; before the commune names its schools, every circonscription of the
  * commune. Their IENs transmit it in the circuit and see it in the registry. Rewritten with each version.
  */
@@ -31,7 +31,7 @@ public class ConventionCirconscriptions {
 
     /** The convention's circonscriptions, the commune's own first; empty when the convention is unknown. */
     public List<String> of(String numero) {
-        return jdbc.queryForList("select cc.circonscription from convention_circonscription cc"
+        return jdbc.queryForList("select cc.circonscription from circonscription_convention cc"
                 + " join convention c on c.numero = cc.numero where cc.numero = ?"
                 + " order by case when cc.circonscription = c.circonscription then 0 else 1 end, cc.circonscription",
                 String.class, numero);
@@ -52,9 +52,9 @@ public class ConventionCirconscriptions {
         if (Set.copyOf(circonscriptions).equals(Set.copyOf(of(numero)))) {
             return;
         }
-        jdbc.update("delete from convention_circonscription where numero = ?", numero);
+        jdbc.update("delete from circonscription_convention where numero = ?", numero);
         for (String circonscription : circonscriptions) {
-            jdbc.update("insert into convention_circonscription (numero, circonscription) values (?, ?)", numero,
+            jdbc.update("insert into circonscription_convention (numero, circonscription) values (?, ?)", numero,
                     circonscription);
         }
     }

@@ -46,7 +46,7 @@ public class ConventionCirconscriptionsUpgrade implements ApplicationRunner {
         String sharedCondition = shared.isEmpty() ? ""
                 : " or c.commune_insee in (" + String.join(", ", java.util.Collections.nCopies(shared.size(), "?")) + ")";
         List<String> numeros = jdbc.queryForList("select c.numero from convention c where not exists"
-                + " (select 1 from convention_circonscription cc where cc.numero = c.numero)" + sharedCondition,
+                + " (select 1 from circonscription_convention cc where cc.numero = c.numero)" + sharedCondition,
                 String.class, shared.toArray());
         for (String numero : numeros) {
             transaction.executeWithoutResult(status -> circonscriptions.refresh(numero));

@@ -77,7 +77,7 @@ public class RegistryRepository {
             parameters.addValue("departement", filter.departement());
         }
         if (filter.circonscription() != null) {
-            conditions.add("numero IN (SELECT cc.numero FROM convention_circonscription cc"
+            conditions.add("numero IN (SELECT cc.numero FROM circonscription_convention cc"
                     + " WHERE cc.circonscription = :circonscription)");
             parameters.addValue("circonscription", filter.circonscription());
         }
@@ -121,7 +121,7 @@ public class RegistryRepository {
                 .filter(group -> !group.startsWith(Groups.ienCirco(""))).toList());
         String others = visibility(withoutCirconscriptions, parameters);
         parameters.addValue("circonscriptionsVisibles", viewer.circonscriptions());
-        return "(" + others + " OR numero IN (SELECT cc.numero FROM convention_circonscription cc"
+        return "(" + others + " OR numero IN (SELECT cc.numero FROM circonscription_convention cc"
                 + " WHERE cc.circonscription IN (:circonscriptionsVisibles)))";
     }
 

@@ -61,7 +61,7 @@ class ConventionCirconscriptionsUpgradeTest extends ConventionLifeTest {
 
     /** What the earlier release left: no table of circonscriptions yet; V12 then gives each its commune's. */
     private void asTheEarlierReleaseLeftThemThenV12() {
-        jdbc.update("delete from convention_circonscription");
+        jdbc.update("delete from circonscription_convention");
         new ResourceDatabasePopulator(new ClassPathResource("db/migration/V12__Circonscriptions_des_conventions.sql"))
                 .execute(dataSource);
     }
@@ -78,16 +78,16 @@ class ConventionCirconscriptionsUpgradeTest extends ConventionLifeTest {
 
         assertThat(circonscriptions.of(argenteuil)).containsExactly("argenteuil-nord", "argenteuil-sud");
         assertThat(circonscriptions.of(versailles)).containsExactly("versailles");
-        List<Map<String, Object>> rows = jdbc.queryForList("select * from convention_circonscription order by 1, 2");
+        List<Map<String, Object>> rows = jdbc.queryForList("select * from circonscription_convention order by 1, 2");
         upgrade.run(null);
-        assertThat(jdbc.queryForList("select * from convention_circonscription order by 1, 2"))
+        assertThat(jdbc.queryForList("select * from circonscription_convention order by 1, 2"))
                 .as("un second démarrage ne change rien").isEqualTo(rows);
     }
 
     @Test
     void aConventionWithoutAnyCirconscriptionGetsItsOwnAtStartUp() throws Exception {
         String versailles = completed("78646", "Versailles", 2);
-        jdbc.update("delete from convention_circonscription");
+        jdbc.update("delete from circonscription_convention");
 
         upgrade.run(null);
 

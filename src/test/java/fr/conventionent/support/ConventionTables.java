@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ConventionTables {
 
     private static final List<String> CHILDREN_FIRST = List.of("convention_ecole", "convention_correspondant",
-            "convention_circonscription", "convention_version", "convention_representant", "convention");
+            "circonscription_convention", "convention_version", "convention_representant", "convention");
 
     private ConventionTables() {
     }
