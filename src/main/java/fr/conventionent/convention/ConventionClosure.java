@@ -28,6 +28,7 @@ import fr.conventionent.identity.EngineAuthorization;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
+import fr.conventionent.signature.CommuneCopyProcess;
 
 /**
  * The end of a convention, after a dénonciation (end of notice) or a résiliation (end of access):
@@ -84,6 +85,10 @@ public class ConventionClosure {
 
         for (String charter : registry.running(ConventionProcess.USERS_CHARTER_KEY, numero)) {
             registry.cancel(charter, "Convention terminée");
+        }
+        // the commune's copy of a convention that has ended no longer needs posting
+        for (String copy : registry.running(CommuneCopyProcess.KEY, numero)) {
+            registry.cancel(copy, "Convention terminée");
         }
         avenants.cancel(numero, "la convention a pris fin (en vigueur jusqu'au " + FrenchFormats.longDate(lastDay)
                 + " inclus)", execution);

@@ -71,6 +71,7 @@ class LastDayEverywhereTest extends ConventionLifeTest {
         breach.put(ResiliationProcess.DESCRIPTION, "Comptes des enseignants partagés entre écoles.");
         breach.put(ResiliationProcess.PAS_FORCE_MAJEURE, true);
         taskService.complete(task(numero, ResiliationProcess.TASK_STATE_BREACH).getId(), breach);
+        signLetterIfWaiting(numero);
         taskService.complete(task(numero, ResiliationProcess.TASK_SEND_FORMAL_NOTICE).getId(), Map.of(
                 ResiliationProcess.DECISION_ENVOI, ResiliationProcess.DECISION_ENVOYEE,
                 ResiliationProcess.DATE_ENVOI_LRAR, "2026-01-12", ResiliationProcess.NUMERO_LRAR, "1A 234 567 8901 2"));
