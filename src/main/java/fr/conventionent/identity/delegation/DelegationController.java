@@ -3,6 +3,7 @@ package fr.conventionent.identity.delegation;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -38,10 +39,12 @@ public class DelegationController {
 
     private final ProcessEngine engine;
     private final DelegationRegister register;
+    private final AbsenceSubstitutes substitutes;
 
-    public DelegationController(ProcessEngine engine, DelegationRegister register) {
+    public DelegationController(ProcessEngine engine, DelegationRegister register, AbsenceSubstitutes substitutes) {
         this.engine = engine;
         this.register = register;
+        this.substitutes = substitutes;
     }
 
     /** The user of the Tasklist session, and whether they keep the register. */
@@ -87,7 +90,7 @@ public class DelegationController {
         if (!absent.equals(user.id()) && !user.keepsRegister()) {
             throw refused(HttpStatus.FORBIDDEN, "Vous ne pouvez déclarer que vos propres absences.");
         }
-        Absence declared = register.declareAbsence(absent, body.get("debut"), body.get("fin"),
+        Absence declared = substitutes.declare(absent, body.get("debut"), body.get("fin"),
                 text(body.get("suppleant")), user.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(declared);
     }
@@ -100,7 +103,7 @@ public class DelegationController {
         if (!absence.utilisateur().equals(user.id()) && !user.keepsRegister()) {
             throw refused(HttpStatus.FORBIDDEN, "Vous ne pouvez retirer que vos propres absences.");
         }
-        register.removeAbsence(id);
+        substitutes.withdraw(id);
         return ResponseEntity.noContent().build();
     }
 
@@ -114,6 +117,14 @@ public class DelegationController {
     public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("message", "Requête illisible : envoyez un objet JSON (dates au format AAAA-MM-JJ)."));
+    }
+
+    /** Another node was changing the same task at the same moment: nothing was saved, the user tries again. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    public ResponseEntity<Map<String, Object>> concurrent(OptimisticLockingException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("message", "Une tâche concernée changeait au même moment : rien n'a été enregistré,"
+                        + " réessayez."));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
