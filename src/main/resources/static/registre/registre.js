@@ -262,6 +262,7 @@
     $('#utilisateur').textContent = '(connecté : ' + me.utilisateur + ')';
     $('#perimetre').textContent = 'Vous voyez ' + me.perimetre + '.';
     $('#lien-campagnes').hidden = !me.campagnes;
+    $('#lien-delegations').hidden = !me.delegations && !me.absences;
     $('#calendrier-etat').textContent = me.calendrierCreeLe
       ? 'Une adresse existe depuis le ' + frenchDateTime(me.calendrierCreeLe) + '.' : 'Vous n’avez pas encore d’adresse.';
     $('#registre').hidden = false;

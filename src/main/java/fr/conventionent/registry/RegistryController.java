@@ -46,6 +46,8 @@ public class RegistryController {
         me.put("perimetre", viewer.scope());
         me.put("administrateur", viewer.isAdmin());
         me.put("campagnes", viewer.mayRunCampaigns());
+        me.put("delegations", viewer.keepsDelegations());
+        me.put("absences", viewer.declaresAbsences());
         me.put("statuts", RegistryFilter.STATUTS);
         me.put("calendrierCreeLe", calendarTokens.createdAt(viewer.userId()).orElse(null));
         return me;

@@ -36,6 +36,17 @@ public record Viewer(String userId, List<String> groups) {
         return groups.contains(Groups.DACES) || isAdmin();
     }
 
+    /** The register of the Recteur's signature delegations: kept by the cabinet. */
+    public boolean keepsDelegations() {
+        return groups.contains(Groups.RECTEUR) || isAdmin();
+    }
+
+    /** The académie's staff (not the mairies) declare their absences on the page « Délégations et absences ». */
+    public boolean declaresAbsences() {
+        return isAdmin() || groups.stream().anyMatch(Groups.ACADEMIE_ROLES::contains) || !departements().isEmpty()
+                || !circonscriptions().isEmpty();
+    }
+
     public Set<String> communes() {
         return suffixes(Groups.COMMUNE_PREFIX);
     }
