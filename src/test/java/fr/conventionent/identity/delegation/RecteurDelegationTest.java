@@ -308,4 +308,14 @@ class RecteurDelegationTest extends ConventionLifeTest {
         assertThat(forSomeoneElse.body()).contains("Vous ne pouvez déclarer que vos propres absences");
         assertThat(register.absences()).extracting(Absence::utilisateur).containsExactly("daces");
     }
+
+    @Test
+    void theRegistryLinksThePageOfDelegationsAndAbsencesForTheAcademieOnly() {
+        assertThat(WebSession.loggedIn(port, "recteur").get("/registre/api/moi").body())
+                .contains("\"delegations\":true", "\"absences\":true");
+        assertThat(WebSession.loggedIn(port, "daces").get("/registre/api/moi").body())
+                .contains("\"delegations\":false", "\"absences\":true");
+        assertThat(WebSession.loggedIn(port, "mairie.versailles").get("/registre/api/moi").body())
+                .contains("\"delegations\":false", "\"absences\":false");
+    }
 }
