@@ -79,6 +79,10 @@
     inner.className = 'fr-table__wrapper';
     const container = document.createElement('div');
     container.className = 'fr-table__container';
+    // a wide table scrolls: keyboard users must be able to reach and scroll it (RGAA, axe scrollable-region-focusable)
+    container.tabIndex = 0;
+    container.setAttribute('role', 'region');
+    container.setAttribute('aria-label', 'Données : ' + data.titre);
     const content = document.createElement('div');
     content.className = 'fr-table__content';
     const tableElement = document.createElement('table');
