@@ -263,6 +263,7 @@
     $('#perimetre').textContent = 'Vous voyez ' + me.perimetre + '.';
     $('#lien-campagnes').hidden = !me.campagnes;
     $('#lien-delegations').hidden = !me.delegations && !me.absences;
+    $('#lien-tableau-de-bord').hidden = !me.tableauDeBord;
     $('#calendrier-etat').textContent = me.calendrierCreeLe
       ? 'Une adresse existe depuis le ' + frenchDateTime(me.calendrierCreeLe) + '.' : 'Vous n’avez pas encore d’adresse.';
     $('#registre').hidden = false;

@@ -30,14 +30,18 @@ public final class DashboardScope {
 
     /** The scope of {@code viewer}, or a French refusal when the dashboard is not for them. */
     public static DashboardScope of(Viewer viewer, DashboardFilter filter) {
-        Viewer academic = new Viewer(viewer.userId(), viewer.groups().stream()
-                .filter(group -> !group.startsWith(Groups.COMMUNE_PREFIX)).toList());
-        if (!academic.seesAll() && academic.circonscriptions().isEmpty() && academic.departements().isEmpty()) {
+        if (!viewer.mayReadDashboard()) {
             throw new DashboardRequestException(HttpStatus.FORBIDDEN, "Le tableau de bord est réservé aux services"
                     + " de l'académie (IEN, IA-DASEN, DACES, DANE, cabinet du Recteur) : le registre donne à chaque"
                     + " commune sa propre convention.");
         }
-        return new DashboardScope(academic, filter);
+        return new DashboardScope(academic(viewer), filter);
+    }
+
+    /** The viewer without the groups of communes: an IEN who is also a commune's agent sees as an IEN. */
+    private static Viewer academic(Viewer viewer) {
+        return new Viewer(viewer.userId(), viewer.groups().stream()
+                .filter(group -> !group.startsWith(Groups.COMMUNE_PREFIX)).toList());
     }
 
     public Viewer viewer() {

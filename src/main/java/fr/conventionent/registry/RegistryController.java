@@ -48,6 +48,7 @@ public class RegistryController {
         me.put("campagnes", viewer.mayRunCampaigns());
         me.put("delegations", viewer.keepsDelegations());
         me.put("absences", viewer.declaresAbsences());
+        me.put("tableauDeBord", viewer.mayReadDashboard());
         me.put("statuts", RegistryFilter.STATUTS);
         me.put("calendrierCreeLe", calendarTokens.createdAt(viewer.userId()).orElse(null));
         return me;

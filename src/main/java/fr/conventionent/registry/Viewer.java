@@ -32,6 +32,14 @@ public record Viewer(String userId, List<String> groups) {
     }
 
     /** Campaigns open conventions for many communes: the DACES's job. */
+    /**
+     * The dashboard compares communes: for the académie's services that see more than a commune (its own
+     * convention is in the registry), whatever commune group they also have.
+     */
+    public boolean mayReadDashboard() {
+        return seesAll() || !circonscriptions().isEmpty() || !departements().isEmpty();
+    }
+
     public boolean mayRunCampaigns() {
         return groups.contains(Groups.DACES) || isAdmin();
     }

@@ -95,6 +95,30 @@ class DashboardBrowserTest extends ConventionLifeTest {
         }
     }
 
+    @Test
+    void theRegistryLinksToTheDashboardOnlyForThoseWhoMayOpenIt() throws Exception {
+        signedConvention("78646", "Versailles", "2026-01-20");
+        try (TasklistBrowser browser = new TasklistBrowser(port, "tableau-de-bord-lien")) {
+            browser.login("mairie.versailles");
+            browser.open("/registre/");
+            browser.waitForText("Vous voyez");
+            assertThat(browser.driver().findElement(By.id("lien-tableau-de-bord")).isDisplayed())
+                    .as("un agent communal aurait un 403 sur le tableau de bord").isFalse();
+            assertThat(browser.driver().findElements(By.linkText("Tableau de bord"))).allMatch(link -> !link.isDisplayed());
+            browser.screenshot("registre-commune");
+        }
+        try (TasklistBrowser browser = new TasklistBrowser(port, "tableau-de-bord-lien")) {
+            browser.login("ien.versailles");
+            browser.open("/registre/");
+            browser.waitForText("Vous voyez");
+            WebElement link = browser.driver().findElement(By.cssSelector("#lien-tableau-de-bord a"));
+            assertThat(link.isDisplayed()).isTrue();
+            link.click();
+            browser.waitForText("Échéances des 12 prochains mois");
+            assertThat(browser.driver().getCurrentUrl()).contains("/registre/tableau-de-bord.html");
+        }
+    }
+
     private static void waitUntilLoaded(TasklistBrowser browser) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
                 .until(driver -> "oui".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-charge")));

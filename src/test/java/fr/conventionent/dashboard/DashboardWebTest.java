@@ -334,6 +334,12 @@ class DashboardWebTest extends ConventionLifeTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).get("message").asText()).startsWith("Graphique inconnu : « camembert »");
 
+        assertThat(JSON.readTree(WebSession.loggedIn(port, "mairie.versailles").get("/registre/api/moi").body())
+                .get("tableauDeBord").asBoolean()).as("le registre ne montre pas le lien à une commune").isFalse();
+        for (String user : List.of("daces", "dasen.92", "ien.versailles")) {
+            assertThat(JSON.readTree(WebSession.loggedIn(port, user).get("/registre/api/moi").body())
+                    .get("tableauDeBord").asBoolean()).as(user).isTrue();
+        }
         HttpResponse<String> commune = WebSession.loggedIn(port, "mairie.versailles")
                 .get("/registre/api/tableau-de-bord/couverture");
         assertThat(commune.statusCode()).isEqualTo(403);
