@@ -4,7 +4,7 @@ import static fr.conventionent.dashboard.CircuitStatistics.line;
 import static fr.conventionent.dashboard.CircuitStatistics.orUnknown;
 import static fr.conventionent.dashboard.DashboardTable.column;
 
-import java.sql.Timestamp;
+import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -19,13 +19,13 @@ import org.springframework.stereotype.Repository;
 
 import fr.conventionent.aaf.process.AafRunLog;
 import fr.conventionent.aaf.process.AafRunReport;
-import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.FrenchFormats;
 
 /**
- * The health of the AAF deliveries, from the runs' outcomes ({@code livraison_aaf}, one row per run that ended):
- * per week and exploitant, the runs that sent (or had already sent), found no file, or failed, by cause. The
- * database counts per day (portable), weeks are made here.
+ * The health of the AAF deliveries, from the runs' outcomes counted per day, exploitant and place as each run ended
+ * ({@code livraison_aaf_jour}, a few rows per day instead of one per run): per week and exploitant, the runs that sent
+ * (or had already sent), found no file, or failed, by cause. Weeks are made here from the days, so that any period
+ * counts exactly its days.
  */
 @Repository
 public class AafHealth {
@@ -41,19 +41,21 @@ public class AafHealth {
 
     public DashboardTable perWeek(DashboardScope scope) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        parameters.addValue("du", Timestamp.from(scope.filter().du().atStartOfDay(ConventionDates.ZONE).toInstant()));
-        parameters.addValue("au", Timestamp.from(scope.filter().au().plusDays(1).atStartOfDay(ConventionDates.ZONE)
-                .toInstant()));
+        parameters.addValue("du", Date.valueOf(scope.filter().du()));
+        parameters.addValue("au", Date.valueOf(scope.filter().au()));
+        // the académie's counters when nothing narrows the figures, else the circonscriptions' that the scope keeps
+        boolean academie = scope.viewer().seesAll() && scope.filter().departement() == null
+                && scope.filter().circonscription() == null;
+        String places = academie ? "niveau = 'A'" : "niveau = 'C' AND " + scope.places(parameters);
         // key: Monday of the week, then exploitant
         Map<LocalDate, Map<String, long[]>> perWeek = new TreeMap<>();
-        jdbc.query("SELECT CAST(l.executee_le AS DATE) AS jour, l.exploitant, l.resultat, l.cause, COUNT(*) AS nombre"
-                + " FROM livraison_aaf l JOIN convention c ON c.numero = l.numero"
-                + " WHERE l.executee_le >= :du AND l.executee_le < :au AND " + scope.conventions(parameters)
-                + " GROUP BY CAST(l.executee_le AS DATE), l.exploitant, l.resultat, l.cause", parameters, rs -> {
+        jdbc.query("SELECT jour, exploitant, resultat, cause, SUM(nombre) AS nombre FROM livraison_aaf_jour"
+                + " WHERE jour >= :du AND jour <= :au AND " + places
+                + " GROUP BY jour, exploitant, resultat, cause", parameters, rs -> {
                     LocalDate monday = rs.getDate("jour").toLocalDate()
                             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                     long[] counts = perWeek.computeIfAbsent(monday, week -> new TreeMap<>())
-                            .computeIfAbsent(orUnknown(rs.getString("exploitant")), e -> new long[COUNTS.length]);
+                            .computeIfAbsent(orUnknown(blankToNull(rs.getString("exploitant"))), e -> new long[COUNTS.length]);
                     long number = rs.getLong("nombre");
                     counts[0] += number;
                     counts[slot(rs.getString("resultat"), rs.getString("cause"))] += number;
@@ -76,6 +78,10 @@ public class AafHealth {
                         column("sansFichier", "Sans fichier"), column("fichiersRefuses", "Échec : fichiers refusés"),
                         column("sftpInjoignable", "Échec : SFTP injoignable"),
                         column("autresEchecs", "Échec : autre cause")), lines);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private static int slot(String result, String cause) {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +57,7 @@ class DashboardWebTest extends ConventionLifeTest {
     void conventionsDrivenThroughTheCircuit() {
         ConventionTables.empty(jdbc);
         jdbc.update("DELETE FROM livraison_aaf");
+        jdbc.update("DELETE FROM livraison_aaf_jour");
         jdbc.update("DELETE FROM ACT_HI_DETAIL");
         jdbc.update("DELETE FROM ACT_HI_TASKINST");
         jdbc.update("DELETE FROM etape_terminee");
@@ -209,6 +213,35 @@ class DashboardWebTest extends ConventionLifeTest {
                         + "Échec : SFTP injoignable;Échec : autre cause\r\n",
                 "Semaine du 9 février 2026;" + exploitant + ";1;0;0;0;0;1\r\n")
                 .doesNotContain("2 février");
+    }
+
+    @Test
+    void aafRunsWrittenBeforeTheDailyCountersAreCountedOnceAfterTheMigration() throws Exception {
+        String exploitant = jdbc.queryForObject("SELECT exploitant_ent FROM convention_version WHERE numero = ?"
+                + " AND version = 1", String.class, versailles);
+        // runs of the previous release: their rows only, no counters
+        String previousRelease = "INSERT INTO livraison_aaf (numero, exploitant, executee_le, resultat, cause)"
+                + " VALUES (?, ?, ?, ?, ?)";
+        jdbc.update(previousRelease, versailles, exploitant, new java.sql.Timestamp(day("2026-02-03", 6).getTime()),
+                "envoye", null);
+        jdbc.update(previousRelease, nanterre, exploitant, new java.sql.Timestamp(day("2026-02-10", 6).getTime()),
+                "echec", AafRunLog.SFTP_INJOIGNABLE);
+        assertThat(lines(chart("daces", "aaf?" + PERIOD), "semaine")).isEmpty();
+
+        // the migration copies them; H2 runs the script again at each start, which must not count them twice
+        Resource migration = new ClassPathResource("db/migration/V15__Livraisons_AAF_par_jour.sql");
+        new ResourceDatabasePopulator(migration).execute(jdbc.getDataSource());
+        new ResourceDatabasePopulator(migration).execute(jdbc.getDataSource());
+        aafRuns.ended(versailles, day("2026-02-04", 6), AafRunReport.Result.AUCUN_FICHIER);
+
+        assertThat(lines(chart("daces", "aaf?" + PERIOD), "semaine", "exploitant", "livraisons", "envoyees",
+                "sansFichier", "sftpInjoignable")).containsExactly(
+                "Semaine du 2 février 2026 | " + exploitant + " | 2 | 1 | 1 | 0",
+                "Semaine du 9 février 2026 | " + exploitant + " | 1 | 0 | 0 | 1");
+        assertThat(lines(chart("ien.versailles", "aaf?" + PERIOD), "semaine", "livraisons"))
+                .containsExactly("Semaine du 2 février 2026 | 2");
+        assertThat(lines(chart("dasen.92", "aaf?" + PERIOD), "semaine", "livraisons", "sftpInjoignable"))
+                .containsExactly("Semaine du 9 février 2026 | 1 | 1");
     }
 
     private static java.util.Date day(String isoDate, int hour) {

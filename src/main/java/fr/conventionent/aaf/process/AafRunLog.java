@@ -2,14 +2,19 @@ package fr.conventionent.aaf.process;
 
 import java.sql.Timestamp;
 import java.util.Date;
+import java.util.Locale;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import fr.conventionent.convention.ConventionLife;
 
 /**
  * One row per delivery run that ended ({@code livraison_aaf}), for the dashboard's AAF health: the runs per week and
  * the failures by cause, per exploitant. Written in the transaction where the run ends, so a row exists exactly when
- * the engine kept the run's outcome.
+ * the engine kept the run's outcome, and with it the run's counter per day, exploitant and place
+ * ({@code livraison_aaf_jour}), which the chart reads.
  */
 @Repository
 public class AafRunLog {
@@ -20,10 +25,19 @@ public class AafRunLog {
     public static final String LIVRAISON_SUSPENDUE = "livraison-suspendue";
     public static final String AUTRE = "autre";
 
+    private static final String KEY = "niveau, jour, exploitant, departement, circonscription, resultat, cause";
+    private static final String KEY_MATCH = "j.niveau = s.niveau AND j.jour = s.jour AND j.exploitant = s.exploitant"
+            + " AND j.departement = s.departement AND j.circonscription = s.circonscription AND j.resultat = s.resultat"
+            + " AND j.cause = s.cause";
+
     private final JdbcTemplate jdbc;
+    /** PostgreSQL upserts with ON CONFLICT (safe when two nodes add at once), H2 with MERGE. */
+    private final boolean postgres;
 
     public AafRunLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
     }
 
     /** A run the delivery step ended: sent, already sent, nothing to send, or files refused. */
@@ -49,10 +63,38 @@ public class AafRunLog {
 
     private void insert(String numero, Date at, String result, String cause) {
         // the exploitant of the convention's current version (the signed one, or else the latest written)
-        jdbc.update("INSERT INTO livraison_aaf (numero, exploitant, executee_le, resultat, cause) VALUES (?,"
-                + " (SELECT v.exploitant_ent FROM convention_version v WHERE v.numero = ? AND v.version ="
-                + " (SELECT COALESCE(c.version, (SELECT MAX(w.version) FROM convention_version w WHERE w.numero = ?))"
-                + " FROM convention c WHERE c.numero = ?)), ?, ?, ?)",
-                numero, numero, numero, numero, new Timestamp(at.getTime()), result, cause);
+        String exploitant = jdbc.query("SELECT v.exploitant_ent FROM convention_version v WHERE v.numero = ? AND"
+                + " v.version = (SELECT COALESCE(c.version, (SELECT MAX(w.version) FROM convention_version w WHERE"
+                + " w.numero = ?)) FROM convention c WHERE c.numero = ?)",
+                rs -> rs.next() ? rs.getString(1) : null, numero, numero, numero);
+        Timestamp time = new Timestamp(at.getTime());
+        jdbc.update("INSERT INTO livraison_aaf (numero, exploitant, executee_le, resultat, cause) VALUES (?, ?, ?, ?, ?)",
+                numero, exploitant, time, result, cause);
+        // the day as the database casts the timestamp, the places as the registry has them now
+        java.sql.Date day = java.sql.Date.valueOf(time.toLocalDateTime().toLocalDate());
+        String key = exploitant == null ? "" : exploitant;
+        String why = cause == null ? "" : cause;
+        // académie first, then the circonscription: every run locks its counters in the same order (no deadlock)
+        jdbc.update(upsert("'' AS departement, '' AS circonscription", "A"),
+                day, key, result, why, numero, ConventionLife.STATUT_ANNULEE);
+        jdbc.update(upsert("COALESCE(c.departement, '') AS departement, COALESCE(c.circonscription, '') AS"
+                + " circonscription", "C"), day, key, result, why, numero, ConventionLife.STATUT_ANNULEE);
+    }
+
+    /** Adds one to the counter of the run's key at {@code places}, for a listed convention that is not cancelled. */
+    private String upsert(String places, String level) {
+        // parameters typed, for H2's MERGE
+        String source = "SELECT CAST('" + level + "' AS CHAR(1)) AS niveau, CAST(? AS DATE) AS jour,"
+                + " CAST(? AS VARCHAR(255)) AS exploitant, " + places + ", CAST(? AS VARCHAR(32)) AS resultat,"
+                + " CAST(? AS VARCHAR(32)) AS cause, CAST(1 AS BIGINT) AS nombre FROM convention c WHERE c.numero = ?"
+                + " AND c.statut IS NOT NULL AND c.statut <> ?";
+        if (postgres) {
+            return "INSERT INTO livraison_aaf_jour (" + KEY + ", nombre) " + source + " ON CONFLICT (" + KEY
+                    + ") DO UPDATE SET nombre = livraison_aaf_jour.nombre + EXCLUDED.nombre";
+        }
+        return "MERGE INTO livraison_aaf_jour j USING (" + source + ") s ON (" + KEY_MATCH + ")"
+                + " WHEN MATCHED THEN UPDATE SET nombre = j.nombre + s.nombre"
+                + " WHEN NOT MATCHED THEN INSERT (" + KEY + ", nombre) VALUES (s.niveau, s.jour, s.exploitant,"
+                + " s.departement, s.circonscription, s.resultat, s.cause, s.nombre)";
     }
 }
