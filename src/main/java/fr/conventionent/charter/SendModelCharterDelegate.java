@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
 import fr.conventionent.convention.ConventionRecipients;
-import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.document.PdfDocuments;
 import fr.conventionent.document.UsersCharterDocument;
+import fr.conventionent.kernel.FrenchFormats;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
-import fr.conventionent.convention.ConventionRecords;
 
 /** The commune and its référent get the model charter (DOCX) and the list of schools that are to adopt it. */
 @Component("sendModelCharterDelegate")

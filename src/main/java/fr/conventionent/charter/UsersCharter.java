@@ -1,7 +1,7 @@
 package fr.conventionent.charter;
 
 import static fr.conventionent.charter.UsersCharterProcess.*;
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,15 +16,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionRef;
 import fr.conventionent.convention.ConventionRegistry;
-import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.identity.EngineAuthorization;
-import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.convention.ConventionData;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * Article 5: a model users' charter, to be adopted by each school's conseil d'école. The

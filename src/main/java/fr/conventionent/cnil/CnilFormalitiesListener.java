@@ -14,18 +14,18 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.conventionent.convention.ConventionRecipients;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.convention.Party;
-import fr.conventionent.convention.SubmittedDates;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.Party;
+import fr.conventionent.kernel.SubmittedDates;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
-import fr.conventionent.convention.ConventionRecords;
 
 /**
  * Article 6: « chacune des parties s'engage à procéder aux formalités nécessaires qui lui incombent

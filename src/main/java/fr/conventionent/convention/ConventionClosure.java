@@ -1,6 +1,6 @@
 package fr.conventionent.convention;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.io.IOException;
@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.document.ConventionDocument;
 import fr.conventionent.document.RecordDocument;
 import fr.conventionent.identity.EngineAuthorization;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.SubmittedDates;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;

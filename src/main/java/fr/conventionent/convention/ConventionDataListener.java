@@ -4,6 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.InvalidSubmissionException;
+
 /**
  * On completion of "Compléter la convention": re-validates everything on the server and stores
  * the data normalised. The INSEE code is the one the convention was opened for, whatever was sent.

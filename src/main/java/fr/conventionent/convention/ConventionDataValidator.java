@@ -8,6 +8,12 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.identity.CommuneDirectory;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.Uai;
 
 /**
  * Server-side check of what the commune submits: Camunda Forms validate in the browser only,

@@ -1,6 +1,6 @@
 package fr.conventionent.convention;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import java.time.LocalDate;
 import java.util.Date;
@@ -9,6 +9,11 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * The convention comes into force (start of "Convention en vigueur"): sets up what its timers and

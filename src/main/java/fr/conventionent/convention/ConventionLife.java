@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import fr.conventionent.kernel.ConventionDates;
+
 /**
  * Where each convention is in its life, as the registry lists it: status, dates of its term, current version, next
  * comité, last AAF delivery and the step it waits on. Written in the {@code convention} table by the steps that

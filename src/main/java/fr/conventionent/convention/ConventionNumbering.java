@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.identity.EngineAuthorization;
+import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * Readable convention numbers that contain the INSEE code: CONV-78646-2026-01. The next one follows both the

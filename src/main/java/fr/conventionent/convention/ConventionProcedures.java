@@ -1,6 +1,6 @@
 package fr.conventionent.convention;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -10,9 +10,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.InstanceAccess;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.Party;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * Opens a procedure about a convention in force (dénonciation, résiliation, avenant), from the

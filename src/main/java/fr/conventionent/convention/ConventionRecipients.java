@@ -9,8 +9,13 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.Party;
 
 /**
  * Who is told what about a convention: its commune's agents (routing variable communeInsee), its référent and its

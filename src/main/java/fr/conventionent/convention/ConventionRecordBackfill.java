@@ -30,6 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.conventionent.aaf.process.LivraisonAafProcess;
 import fr.conventionent.identity.Commune;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.pilotage.SteeringCommitteeProcess;
 import fr.conventionent.signature.SignatureCircuitProcess;
 

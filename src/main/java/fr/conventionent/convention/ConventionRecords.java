@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.config.ConventionProperties;
 import fr.conventionent.identity.Commune;
 import fr.conventionent.identity.CommuneDirectory;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * The one owner of what a convention says: its data, version by version, in the application's tables

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.identity.EngineAuthorization;
+import fr.conventionent.kernel.ConventionVariables;
 
 /**
  * The running {@code convention} instances, found by their number (the business key), and their

@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionData;
+
 /**
  * Who acts for the commune of a convention on a given day: the maire and the référent ENT named in the convention,
  * unless the commune has declared others since (« Mettre à jour les représentants »). Kept in the application's

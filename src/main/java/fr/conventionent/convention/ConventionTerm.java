@@ -1,6 +1,6 @@
 package fr.conventionent.convention;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.time.LocalDate;
@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
@@ -98,7 +101,7 @@ public class ConventionTerm {
         execution.setVariable(DERNIER_JOUR_PERIODE, ConventionDates.toDate(until));
 
         List<String> to = new ArrayList<>(recipients.referent(execution));
-        to.addAll(recipients.groups(fr.conventionent.identity.Groups.DACES));
+        to.addAll(recipients.groups(fr.conventionent.kernel.Groups.DACES));
         mailQueue.enqueue(numero, new Mail(to, templates.render("convention-reconduite", variables(
                 "numero", numero, "commune", records.communeName(numero),
                 "dateEffet", FrenchFormats.longDate(anniversary), "dernierJour", FrenchFormats.longDate(until),

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.JsonVariables;
+
 /**
  * The DOCX of each version of a convention: version n in {@code conventionDocxVn}, the current one in
  * {@code conventionDocx}. What each version says is in the convention's record (ConventionRecords); the

@@ -1,6 +1,6 @@
 package fr.conventionent.convention;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import java.util.HashMap;
 import java.util.Map;

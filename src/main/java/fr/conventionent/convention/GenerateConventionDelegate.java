@@ -7,6 +7,9 @@ import org.springframework.stereotype.Component;
 
 import fr.conventionent.document.ConventionDocument;
 import fr.conventionent.document.PdfDocuments;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionVariables;
 
 /**
  * (Re)generates the convention DOCX from the convention's record as it stands (the commune's text, with the maire

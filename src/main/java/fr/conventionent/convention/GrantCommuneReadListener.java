@@ -4,8 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.InstanceAccess;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Groups;
 
 /**
  * Start of a process about a convention that the convention calls or starts (comité de pilotage,

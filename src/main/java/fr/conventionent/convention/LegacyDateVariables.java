@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.ConventionVariables;
+
 /**
  * The upgrade to unambiguous end dates: at start-up, every running instance (convention, dénonciation, résiliation)
  * still holding an end under its former name gets it under the new one ({@code dernierJour…} inclusive,

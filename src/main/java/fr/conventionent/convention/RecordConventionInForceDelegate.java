@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.aaf.process.AafDeliveries;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.ConventionVariables;
 
 /**
  * The convention is signed: it is in force from the Recteur's signature until the end of its initial term, and its

@@ -1,6 +1,6 @@
 package fr.conventionent.convention;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.util.List;

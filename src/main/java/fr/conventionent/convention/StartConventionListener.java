@@ -1,6 +1,6 @@
 package fr.conventionent.convention;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.identity.Commune;
 import fr.conventionent.identity.CommuneDirectory;
 import fr.conventionent.identity.EngineAuthorization;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.InstanceAccess;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /**
  * A new convention: checks who asks for which commune, numbers it, routes it (département,

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import fr.conventionent.aaf.process.AafRunLog;
 import fr.conventionent.aaf.process.AafRunReport;
-import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * The health of the AAF deliveries, from the runs' outcomes counted per day, exploitant and place as each run ended

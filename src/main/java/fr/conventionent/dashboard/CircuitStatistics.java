@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import fr.conventionent.convention.ConventionDates;
-import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * How long the circuit takes and where it rejects, from the steps that ended ({@code etape_terminee}, written by

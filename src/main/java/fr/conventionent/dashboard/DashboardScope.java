@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.identity.Commune;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Groups;
 import fr.conventionent.registry.RegistryRepository;
 import fr.conventionent.registry.Viewer;
 

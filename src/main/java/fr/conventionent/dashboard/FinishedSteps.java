@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.signature.SignatureCircuitProcess;
 
 /**

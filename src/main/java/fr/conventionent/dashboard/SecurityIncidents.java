@@ -11,10 +11,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import fr.conventionent.convention.ConventionDates;
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.incident.IncidentLists;
 import fr.conventionent.incident.IncidentProcess;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * The security incidents reported in the period ({@code incident-securite}), from the engine's history of their

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionProcess;
+import fr.conventionent.kernel.ConventionDates;
 
 /**
  * Conventions waiting on the same step for more than the threshold, from what the {@code convention} table keeps of

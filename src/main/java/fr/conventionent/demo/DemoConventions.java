@@ -17,7 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.signature.ReviewChecklist;
 import fr.conventionent.signature.SignatureCircuitProcess;
 

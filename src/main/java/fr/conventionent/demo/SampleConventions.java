@@ -1,17 +1,17 @@
 package fr.conventionent.demo;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.conventionent.convention.Contact;
-import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.convention.Uai;
 import fr.conventionent.identity.CommuneDirectory;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.Uai;
 
 /** Plausible data for a commune's convention: demo conventions, tests and benchmarks. */
 public final class SampleConventions {

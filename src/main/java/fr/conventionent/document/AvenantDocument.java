@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
-import fr.conventionent.convention.ConventionChanges;
-import fr.conventionent.convention.ConventionData;
-import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.kernel.ConventionChanges;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * A numbered avenant to a convention (article 10), as DOCX from the Word template avenant.docx: the parties, its

@@ -9,13 +9,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
-import fr.conventionent.convention.Contact;
-import fr.conventionent.convention.ConventionData;
-import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.identity.Commune;
 import fr.conventionent.identity.CommuneDirectory;
 import fr.conventionent.identity.SchoolDirectory;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * The convention as a DOCX, from the Word template convention-ent.docx (every article of the académie's model):

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.kernel.ConventionVariables;
 
 /**
  * Camunda Forms have no file link of their own: each task gets task-local links to the

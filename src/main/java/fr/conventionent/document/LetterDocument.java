@@ -11,15 +11,15 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
-import fr.conventionent.convention.ConventionData;
-import fr.conventionent.convention.ConventionDataMapper;
 import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionRepresentatives;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.Party;
-import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.identity.delegation.Signatory;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.Party;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * The letters one party sends the other about a convention (dénonciation, mise en demeure), as

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 import org.camunda.bpm.engine.variable.value.FileValue;
 
-import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /**
  * Checks a document uploaded from an embedded form by its content, not its name: present,

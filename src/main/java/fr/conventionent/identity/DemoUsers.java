@@ -13,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import fr.conventionent.kernel.Groups;
+
 /**
  * The demo users of DESIGN.md §2 (password = login). Only with {@code convention.demo-data=true},
  * which the postgres profile turns off; the default profile listens on 127.0.0.1 only. Never in directory mode:

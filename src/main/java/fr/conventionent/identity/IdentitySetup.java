@@ -25,6 +25,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.incident.IncidentProcess;
+import fr.conventionent.kernel.Groups;
 
 /**
  * Creates, at every start and idempotently, the groups of DESIGN.md §2 (one per commune,

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * The RGPD clock of a personal-data breach (article 33): the CNIL is notified within 72 hours

@@ -7,7 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Groups;
 
 /**
  * Article 6: who handles an incident depends on its field. In the académie's field (and for incidents reported

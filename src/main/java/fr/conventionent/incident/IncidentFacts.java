@@ -9,7 +9,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.FileValue;
 
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.JsonVariables;
 
 /** What the mails about an incident tell, read from its variables. */
 public record IncidentFacts(String numero, String typeLabel, String communeNom, String communeInsee,

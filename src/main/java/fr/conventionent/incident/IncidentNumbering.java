@@ -6,8 +6,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.identity.EngineAuthorization;
+import fr.conventionent.kernel.FrenchFormats;
 
 /** Readable incident numbers: INC-78646-20260302-01, the commune and the day it was reported (Paris). */
 @Component

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.Groups;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 

@@ -1,6 +1,6 @@
 package fr.conventionent.incident;
 
-import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.kernel.ConventionVariables;
 
 /** Key, element ids and variables of bpmn/incident-securite.bpmn (articles 6 and 7 of the convention). */
 public final class IncidentProcess {

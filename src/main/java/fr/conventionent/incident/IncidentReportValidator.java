@@ -27,13 +27,13 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.convention.Uai;
 import fr.conventionent.identity.Commune;
 import fr.conventionent.identity.CommuneDirectory;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.Uai;
 
 /**
  * Server-side check of an incident report (the start form validates in the browser only, the

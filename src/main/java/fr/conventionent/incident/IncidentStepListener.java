@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.InvalidSubmissionException;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /**
  * Server-side check of each step of an incident on completion (Camunda Forms validate in the

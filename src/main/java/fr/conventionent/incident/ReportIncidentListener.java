@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.InstanceAccess;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.JsonVariables;
 
 /**
  * A new incident report: checks it (a refusal rolls the whole start back: no instance, nothing

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.EngineAuthorization;
+import fr.conventionent.kernel.JsonVariables;
 
 /**
  * Queues a mail as an {@code envoi-courriel} instance, inside the caller's transaction: the mail

@@ -1,6 +1,6 @@
 package fr.conventionent.notification;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * Mails the members of a task's candidate groups (and its assignee) when the task is created

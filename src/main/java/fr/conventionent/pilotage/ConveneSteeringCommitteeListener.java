@@ -11,11 +11,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionLife;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.convention.Party;
-import fr.conventionent.convention.SubmittedDates;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.Party;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * "Convoquer le comité de pilotage": a date to come, a place, an agenda, and members of both

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.ConventionDates;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.notification.Mail;
 
 /**

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.JsonVariables;
 
 /**
  * On the convention, when "Réunir le comité de pilotage" ends: the comité held joins the list

@@ -14,16 +14,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionRecipients;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.convention.Party;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.identity.CommuneDirectory;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.Party;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
-import fr.conventionent.convention.ConventionRecords;
 
 /**
  * The invitations to a comité de pilotage, then its minutes, to its members, both parties and the académie's natural

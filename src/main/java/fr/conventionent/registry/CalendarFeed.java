@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Groups;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ComponentList;
@@ -84,7 +84,7 @@ public class CalendarFeed {
         if (line.limiteDenonciation() != null) {
             events.add(day(line.limiteDenonciation(), "Dernier jour pour dénoncer " + about,
                     "Dernier jour pour notifier une dénonciation de " + about + " avant sa reconduction du "
-                            + fr.conventionent.convention.FrenchFormats.longDate(line.prochainAnniversaire()) + " (préavis de 3 mois, article 11).",
+                            + fr.conventionent.kernel.FrenchFormats.longDate(line.prochainAnniversaire()) + " (préavis de 3 mois, article 11).",
                     line.numero() + "-limite-denonciation-" + line.limiteDenonciation()));
         }
         if (line.dernierJour() != null && !fr.conventionent.convention.ConventionProcess.STATUT_TERMINEE.equals(line.statut())) {

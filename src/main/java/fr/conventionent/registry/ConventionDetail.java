@@ -2,8 +2,8 @@ package fr.conventionent.registry;
 
 import java.util.List;
 
-import fr.conventionent.convention.ConventionData;
 import fr.conventionent.convention.RecordedVersion;
+import fr.conventionent.kernel.ConventionData;
 
 /**
  * The detail page of a convention: its registry line, what it says today (its record, with the representatives in

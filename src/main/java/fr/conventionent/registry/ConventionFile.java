@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import fr.conventionent.config.guard.AdminChangeJournal;
-import fr.conventionent.convention.ConventionDates;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.notification.MailProcess;
 import fr.conventionent.signature.CommuneCopyProcess;
 import fr.conventionent.signature.SignatureCircuitProcess;

@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.Groups;
 
 /**
  * Reads the registry, a query over the {@code convention} table (what {@link ConventionLife} and

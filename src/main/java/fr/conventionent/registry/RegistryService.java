@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Service;
 
-import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionRecords;
+import fr.conventionent.kernel.ConventionDates;
 
 /** The registry as a viewer sees it: pages of conventions, exports, and one convention's file. */
 @Service

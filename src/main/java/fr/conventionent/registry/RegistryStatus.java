@@ -1,7 +1,7 @@
 package fr.conventionent.registry;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.kernel.FrenchFormats;
 
 /** The status of a convention in words: "dans le circuit à l'étape « … » depuis 12 jours", "en préavis jusqu'au … inclus". */
 final class RegistryStatus {

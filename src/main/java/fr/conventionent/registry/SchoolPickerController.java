@@ -12,14 +12,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.conventionent.convention.ConventionCirconscriptions;
-import fr.conventionent.convention.ConventionData;
 import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.identity.Commune;
 import fr.conventionent.identity.CommuneDirectory;
 import fr.conventionent.identity.SchoolDirectory;
 import fr.conventionent.incident.IncidentReportValidator;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.FrenchFormats;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

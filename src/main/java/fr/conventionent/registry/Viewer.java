@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Groups;
 
 /**
  * Who looks at the registry, and so which conventions they may see: a commune its own, an IEN its circonscription,

@@ -9,17 +9,17 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.Contact;
 import fr.conventionent.convention.ConventionRef;
 import fr.conventionent.convention.ConventionRegistry;
 import fr.conventionent.convention.ConventionRepresentatives;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.SubmittedDates;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.InstanceAccess;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * Checks a declaration of new representatives (who declares, for which running convention, what) and records it;

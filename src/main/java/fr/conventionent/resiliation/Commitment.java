@@ -3,7 +3,7 @@ package fr.conventionent.resiliation;
 import java.util.Arrays;
 import java.util.Optional;
 
-import fr.conventionent.convention.Party;
+import fr.conventionent.kernel.Party;
 
 /**
  * The contractual commitments of each party (articles 3 to 7 and Annexe 2) whose breach may

@@ -1,6 +1,6 @@
 package fr.conventionent.resiliation;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 import static fr.conventionent.resiliation.ResiliationProcess.*;
 
@@ -20,25 +20,25 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.ConventionProcedures;
 import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.ConventionRecipients;
+import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionRef;
 import fr.conventionent.convention.ConventionRegistry;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.Party;
 import fr.conventionent.convention.RunningAvenants;
-import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.document.LetterDocument;
 import fr.conventionent.document.PdfDocuments;
 import fr.conventionent.identity.EngineAuthorization;
+import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.Party;
+import fr.conventionent.kernel.SubmittedDates;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
-import fr.conventionent.convention.ConventionRecords;
 
 /**
  * Article 12: « en cas de faute grave ou de non-respect de ses engagements contractuels par l'une

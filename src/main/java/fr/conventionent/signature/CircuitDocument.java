@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.FileValue;
 
-import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.document.PdfDocuments;
+import fr.conventionent.kernel.ConventionVariables;
 
 /** The PDF that goes round the circuit ({@code conventionPdf}: the convention's, or the avenant's). */
 final class CircuitDocument {

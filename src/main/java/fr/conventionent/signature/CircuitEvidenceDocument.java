@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.document.DocxBuilder;
+import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * The "bordereau de circuit", as a parapheur's evidence sheet: every step of the signature circuit

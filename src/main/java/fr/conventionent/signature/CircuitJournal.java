@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.JsonVariables;
 
 /**
  * The evidence of the circuit, as a parapheur keeps it: every completed step (its name and key) with its actor,

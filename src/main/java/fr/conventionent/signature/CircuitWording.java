@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.kernel.ConventionVariables;
 
 /**
  * How the circuit names what goes round it: the convention, or one of its avenants (the {@code avenant} process sets

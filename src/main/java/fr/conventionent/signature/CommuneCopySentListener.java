@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.SubmittedDates;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * The DACES posted the commune's copy: on a day between the Recteur's signature and today, with an optional

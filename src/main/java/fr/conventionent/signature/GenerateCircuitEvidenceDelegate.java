@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.document.ConventionDocument;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.JsonVariables;
 
 /**
  * Once signed, the circuit's evidence sheet (bordereau de circuit) is generated from

@@ -1,6 +1,6 @@
 package fr.conventionent.signature;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +9,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionCirconscriptions;
-import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.Commune;
 import fr.conventionent.identity.CommuneDirectory;
 import fr.conventionent.identity.SchoolDirectory;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.JsonVariables;
 
 /**
  * Who transmits the text in the circuit (Annexe 2 §1): the IEN of every circonscription of a school of its Annexe 1,

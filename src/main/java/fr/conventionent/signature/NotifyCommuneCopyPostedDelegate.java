@@ -1,6 +1,6 @@
 package fr.conventionent.signature;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.util.Date;
@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionRecipients;
-import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.kernel.FrenchFormats;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;

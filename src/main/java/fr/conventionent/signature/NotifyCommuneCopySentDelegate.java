@@ -9,12 +9,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.Contact;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;

@@ -1,6 +1,6 @@
 package fr.conventionent.signature;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,11 +12,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.InvalidSubmissionException;
 import fr.conventionent.identity.delegation.DelegationScope;
 import fr.conventionent.identity.delegation.RecteurSignatures;
 import fr.conventionent.identity.delegation.Signatory;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /**
  * The Recteur's step: offered at its creation to the delegates of the day for conventions (or avenants) besides the

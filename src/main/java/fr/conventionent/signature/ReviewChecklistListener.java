@@ -1,6 +1,6 @@
 package fr.conventionent.signature;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /**
  * A review step passes the document on only with every point of its {@link ReviewChecklist} ticked; a rejection

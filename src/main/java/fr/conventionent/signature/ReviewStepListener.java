@@ -1,12 +1,12 @@
 package fr.conventionent.signature;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /**
  * Every review step of the circuit: starts with no decision and an unticked checklist (so the previous step's or

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.Groups;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /** The commune confirms it signed the two copies before the circuit goes on. */
 @Component("signedCopiesListener")

@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.InvalidSubmissionException;
 import fr.conventionent.document.PdfDocuments;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /**
  * The scanned signed convention: a PDF (checked by its content, not only its name), size-limited; linked to the

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.InstanceAccess;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Groups;
 
 /**
  * A circuit begins: remember when, ask for fresh signed copies, name what it signs (the convention or an avenant) for

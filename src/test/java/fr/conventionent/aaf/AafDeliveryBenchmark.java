@@ -7,7 +7,7 @@ import fr.conventionent.aaf.sftp.DeliveryKeyPair;
 import fr.conventionent.aaf.sftp.Ed25519Keys;
 import fr.conventionent.aaf.sftp.EmbeddedSftpServer;
 import fr.conventionent.aaf.sftp.SftpTarget;
-import fr.conventionent.convention.Uai;
+import fr.conventionent.kernel.Uai;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -19,21 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.conventionent.charter.SchoolCharter;
-import fr.conventionent.convention.Contact;
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionData;
 import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.ConventionVersions;
-import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.convention.Uai;
+import fr.conventionent.convention.RecordedVersion;
 import fr.conventionent.denonciation.DenonciationProcess;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.Uai;
 import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.DocxText;
-import fr.conventionent.convention.RecordedVersion;
 import jakarta.mail.internet.MimeMessage;
 
 /**

@@ -28,9 +28,9 @@ import fr.conventionent.dashboard.DashboardScope;
 import fr.conventionent.dashboard.DashboardService;
 import fr.conventionent.dashboard.DashboardTable;
 import fr.conventionent.dashboard.FinishedStepsBackfill;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.incident.IncidentProcess;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Groups;
 import fr.conventionent.registry.Viewer;
 import fr.conventionent.signature.SignatureCircuitProcess;
 

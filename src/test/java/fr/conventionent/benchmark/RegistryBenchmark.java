@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.conventionent.ConventionEntApplication;
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Groups;
 import fr.conventionent.registry.CalendarFeed;
 import fr.conventionent.registry.RegistryFilter;
 import fr.conventionent.registry.RegistryService;

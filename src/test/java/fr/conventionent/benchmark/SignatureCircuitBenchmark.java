@@ -22,11 +22,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import fr.conventionent.ConventionEntApplication;
-import fr.conventionent.convention.ConventionDataMapper;
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.document.ConventionDocument;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.EmbeddedPostgres;
 

@@ -13,13 +13,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import fr.conventionent.avenant.AvenantProcess;
 import fr.conventionent.charter.SchoolCharter;
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.convention.Uai;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.Uai;
 import fr.conventionent.support.ConventionLifeTest;
-import fr.conventionent.support.TasklistBrowser;
 import fr.conventionent.support.RequiredTool;
+import fr.conventionent.support.TasklistBrowser;
 
 /**
  * The forms of a convention's life in the real Tasklist (headless chromium): the commune records a

@@ -25,10 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.identity.delegation.Absence;
 import fr.conventionent.identity.delegation.Delegation;
 import fr.conventionent.identity.delegation.DelegationRegister;
+import fr.conventionent.kernel.SubmittedDates;
 import fr.conventionent.support.AxeAudit;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.RequiredTool;

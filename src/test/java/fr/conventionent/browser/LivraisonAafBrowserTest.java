@@ -7,11 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.conventionent.aaf.process.AafDeliveries;
 import fr.conventionent.aaf.sftp.DeliveryKeyPair;
 import fr.conventionent.aaf.sftp.Ed25519Keys;
-import fr.conventionent.convention.Contact;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.support.EngineTest;
-import fr.conventionent.support.TasklistBrowser;
 import fr.conventionent.support.RequiredTool;
+import fr.conventionent.support.TasklistBrowser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.demo.MinimalPdf;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.FrenchFormats;
 import fr.conventionent.signature.ReviewChecklist;
 import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.EngineTest;
-import fr.conventionent.support.TasklistBrowser;
 import fr.conventionent.support.RequiredTool;
+import fr.conventionent.support.TasklistBrowser;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -192,7 +192,7 @@ class TasklistJourneyBrowserTest extends EngineTest {
                 .orElseThrow();
         Object picked = processEngine.getHistoryService().createHistoricVariableInstanceQuery()
                 .variableName("ecolesUai").singleResult().getValue();
-        assertThat(fr.conventionent.convention.JsonVariables.readList(picked, String.class))
+        assertThat(fr.conventionent.kernel.JsonVariables.readList(picked, String.class))
                 .as("l'école cochée").containsExactly("0950139K");
         assertThat(java.util.Arrays.stream(alert.getAllRecipients()).map(Object::toString))
                 .contains("ien.argenteuil-sud@demo.example").doesNotContain("ien.argenteuil-nord@demo.example");

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.PdfText;
 import jakarta.mail.internet.MimeMessage;

@@ -41,8 +41,8 @@ import fr.conventionent.aaf.generator.AafGeneratorOptions;
 import fr.conventionent.aaf.sftp.DeliveryKeyPair;
 import fr.conventionent.aaf.sftp.Ed25519Keys;
 import fr.conventionent.aaf.sftp.EmbeddedSftpServer;
-import fr.conventionent.convention.Contact;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.support.AppNode;
 import fr.conventionent.support.CircuitJourney;
 import fr.conventionent.support.EmbeddedPostgres;
@@ -287,7 +287,7 @@ class CrashRecoveryTest {
         String type = node.admin().get("/process-instance/" + deliveries + "/variables/" + PROCHAINE_LIVRAISON_TYPE)
                 .get("value").asText();
         LocalDate day = OffsetDateTime.parse(when, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
-                .atZoneSameInstant(fr.conventionent.convention.ConventionDates.ZONE).toLocalDate();
+                .atZoneSameInstant(fr.conventionent.kernel.ConventionDates.ZONE).toLocalDate();
         AafExtraction extraction = new AafExtraction(PREFIX, AafFileType.fromLabel(type).orElseThrow(), day);
         Path depot = data.resolve("aaf/depot");
         Files.createDirectories(depot);

@@ -8,6 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.Uai;
 
 class ConventionDataValidatorTest {
 

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.conventionent.cnil.CnilFormalitiesProcess;
 import fr.conventionent.denonciation.DenonciationProcess;
+import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.support.ConventionLifeTest;
 
 /**

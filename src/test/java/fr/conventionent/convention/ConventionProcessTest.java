@@ -1,7 +1,7 @@
 package fr.conventionent.convention;
 
 import static fr.conventionent.convention.ConventionProcess.*;
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -22,6 +22,13 @@ import org.junit.jupiter.api.Test;
 import fr.conventionent.charter.UsersCharterProcess;
 import fr.conventionent.cnil.CnilFormalitiesProcess;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.Uai;
 import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;

@@ -15,10 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.ConventionTables;
 import fr.conventionent.support.LegacyVariables;
 import fr.conventionent.support.WebSession;
-import fr.conventionent.support.ConventionLifeTest;
 
 /**
  * What a convention says is owned by the application's tables: recorded when the commune's text is validated, marked

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.support.ConventionLifeTest;
 
 /** A convention started by an earlier release keeps its end dates, under names that say how they count. */

@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.conventionent.charter.UsersCharterProcess;
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.PdfText;
 import jakarta.mail.internet.MimeMessage;

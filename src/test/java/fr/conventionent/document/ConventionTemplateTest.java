@@ -20,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.conventionent.config.ConventionProperties;
-import fr.conventionent.convention.ConventionData;
-import fr.conventionent.convention.ConventionDataMapper;
-import fr.conventionent.convention.Ecole;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.identity.CommuneDirectory;
 import fr.conventionent.identity.SchoolDirectory;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.Ecole;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.PdfText;
 import fr.conventionent.support.WordDocument;

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.conventionent.convention.ConventionDataMapper;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.ConventionDataMapper;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.PdfText;
 import fr.conventionent.support.RequiredTool;

@@ -7,14 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.conventionent.convention.Contact;
-import fr.conventionent.convention.ConventionChanges;
-import fr.conventionent.convention.ConventionData;
-import fr.conventionent.convention.ConventionDataMapper;
-import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.Party;
-import fr.conventionent.convention.Uai;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionChanges;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.Party;
+import fr.conventionent.kernel.Uai;
 import fr.conventionent.support.EngineTest;
 
 /**

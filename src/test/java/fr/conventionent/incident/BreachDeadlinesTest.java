@@ -9,7 +9,7 @@ import java.util.Date;
 
 import org.junit.jupiter.api.Test;
 
-import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.kernel.FrenchFormats;
 
 class BreachDeadlinesTest {
 

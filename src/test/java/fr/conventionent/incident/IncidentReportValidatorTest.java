@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
 import fr.conventionent.config.ConventionProperties;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.Uai;
 import fr.conventionent.identity.CommuneDirectory;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.Uai;
 
 class IncidentReportValidatorTest {
 

@@ -23,8 +23,8 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.Uai;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.Uai;
 import fr.conventionent.support.EngineRest;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.SentMails;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.ConventionTables;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.support.EngineTest;
 import fr.conventionent.support.SentMails;
 import jakarta.mail.Multipart;

@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.denonciation.DenonciationProcess;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.FrenchFormats;
 import fr.conventionent.resiliation.Commitment;
 import fr.conventionent.resiliation.ResiliationProcess;
 import fr.conventionent.support.ConventionLifeTest;

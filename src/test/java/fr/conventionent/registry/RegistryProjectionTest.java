@@ -18,15 +18,15 @@ import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.convention.ConventionRecordBackfill;
 import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.Uai;
+import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.denonciation.DenonciationProcess;
 import fr.conventionent.incident.IncidentProcess;
-import fr.conventionent.demo.SampleConventions;
-import fr.conventionent.identity.Groups;
-import fr.conventionent.support.ConventionTables;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.Uai;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
+import fr.conventionent.support.ConventionTables;
 
 /** The registry follows each convention from its start to its end, whatever step changed it. */
 class RegistryProjectionTest extends ConventionLifeTest {

@@ -18,9 +18,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.denonciation.DenonciationProcess;
+import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.DocxText;
 import fr.conventionent.support.EngineRest;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.denonciation.DenonciationProcess;
+import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.support.ConventionLifeTest;
 import jakarta.mail.internet.MimeMessage;
 

@@ -16,13 +16,13 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.conventionent.convention.ConventionDataMapper;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.document.ConventionDocument;
 import fr.conventionent.document.DocumentLinksListener;
 import fr.conventionent.document.PdfDocuments;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.DocxText;
 import fr.conventionent.support.EngineTest;

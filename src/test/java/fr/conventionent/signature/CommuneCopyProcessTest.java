@@ -18,11 +18,11 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.conventionent.convention.ConventionDataMapper;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.document.ConventionDocument;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.FrenchFormats;
 import fr.conventionent.registry.ConventionFile;
 import fr.conventionent.registry.TimelineEvent;
 import fr.conventionent.support.Circuits;

@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.EngineTest;
 

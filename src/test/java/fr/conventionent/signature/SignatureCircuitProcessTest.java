@@ -23,10 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.conventionent.convention.ConventionDataMapper;
-import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.document.ConventionDocument;
+import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.DocxText;
 import fr.conventionent.support.EngineTest;
@@ -220,7 +220,7 @@ class SignatureCircuitProcessTest extends EngineTest {
         }
         executeDueJobs();
 
-        var journal = CircuitEvidenceDocument.entries(fr.conventionent.convention.JsonVariables.readList(
+        var journal = CircuitEvidenceDocument.entries(fr.conventionent.kernel.JsonVariables.readList(
                 historicValue(circuit, ConventionVariables.HISTORIQUE_CIRCUIT), Map.class));
         for (String step : List.of(TASK_TRANSMIT_BY_IEN, TASK_VERIFY_BY_TICE, TASK_VALIDATE_BY_DASEN,
                 TASK_TRANSMIT_FOR_SIGNATURE)) {

@@ -20,12 +20,12 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import fr.conventionent.convention.Contact;
 import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.convention.Ecole;
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.demo.MinimalPdf;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.Ecole;
+import fr.conventionent.kernel.FrenchFormats;
 import fr.conventionent.support.DocxText;
 import fr.conventionent.support.EngineRest;
 import fr.conventionent.support.EngineTest;

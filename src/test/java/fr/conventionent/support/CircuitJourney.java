@@ -12,10 +12,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import fr.conventionent.convention.ConventionDates;
-import fr.conventionent.convention.Contact;
 import fr.conventionent.demo.MinimalPdf;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionDates;
 
 /**
  * A convention taken from its start to its signed scan through the REST API of whichever node, one step per call,

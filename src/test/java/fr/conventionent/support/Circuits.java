@@ -1,6 +1,6 @@
 package fr.conventionent.support;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import java.util.Date;
 import java.util.HashMap;

@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.demo.SampleConventions;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Groups;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 

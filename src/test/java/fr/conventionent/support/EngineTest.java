@@ -27,7 +27,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.kernel.ConventionVariables;
 
 /**
  * Base of the tests that run the real application (Spring context, Camunda engine on in-memory

@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.conventionent.convention.ConventionDates;
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.Contact;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionDates;
 
 /**
  * Conventions in force created through the REST API of a node, the way Cockpit's "start before" does: a

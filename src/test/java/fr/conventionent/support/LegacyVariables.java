@@ -7,12 +7,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 
-import fr.conventionent.convention.ConventionData;
 import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.convention.ConventionVariables;
 import fr.conventionent.convention.ConventionVersions;
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.convention.RecordedVersion;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.JsonVariables;
 
 /**
  * Puts back, through the engine, what the releases before the convention record kept in a running convention's

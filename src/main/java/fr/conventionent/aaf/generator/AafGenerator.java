@@ -13,9 +13,9 @@ import static fr.conventionent.aaf.generator.SyntheticData.pick;
 
 import fr.conventionent.aaf.AafCategory;
 import fr.conventionent.aaf.AafFileType;
-import fr.conventionent.convention.Uai;
 import fr.conventionent.aaf.generator.SyntheticData.Level;
 import fr.conventionent.aaf.generator.SyntheticData.Town;
+import fr.conventionent.kernel.Uai;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

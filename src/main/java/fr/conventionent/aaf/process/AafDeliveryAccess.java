@@ -1,6 +1,6 @@
 package fr.conventionent.aaf.process;
 
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Groups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;

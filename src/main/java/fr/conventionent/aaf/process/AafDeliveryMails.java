@@ -4,11 +4,11 @@ import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 
 import fr.conventionent.aaf.AafFileName;
-import fr.conventionent.convention.Contact;
 import fr.conventionent.convention.ConventionRecipients;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.Groups;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;

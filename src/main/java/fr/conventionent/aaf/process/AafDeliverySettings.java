@@ -4,10 +4,10 @@ import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
 import fr.conventionent.aaf.AafExtraction;
 import fr.conventionent.aaf.AafFileName;
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.convention.SubmittedDates;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.kernel.SubmittedDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,7 +2,7 @@ package fr.conventionent.aaf.process;
 
 import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.JsonVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package fr.conventionent.aaf.process;
 
-import fr.conventionent.convention.FrenchFormats;
+import fr.conventionent.kernel.FrenchFormats;
 import java.text.NumberFormat;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

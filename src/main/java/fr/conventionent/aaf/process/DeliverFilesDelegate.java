@@ -1,10 +1,9 @@
 package fr.conventionent.aaf.process;
 
-import fr.conventionent.convention.ConventionLife;
-import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
-
 import fr.conventionent.aaf.AafFileType;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.convention.ConventionLife;
+import fr.conventionent.kernel.JsonVariables;
+import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package fr.conventionent.aaf.process;
 
-import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.kernel.ConventionVariables;
 
 /** Key, element ids, message and variables of bpmn/livraison-aaf.bpmn (Annexe 2 §2): one instance per convention. */
 public final class LivraisonAafProcess {

@@ -3,10 +3,10 @@ package fr.conventionent.aaf.process;
 import static fr.conventionent.aaf.process.LivraisonAafProcess.*;
 
 import fr.conventionent.aaf.sftp.DeliveryKeyPair;
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.EngineAuthorization;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.JsonVariables;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.Contact;
 import fr.conventionent.convention.ConventionRecipients;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.JsonVariables;
 
 /**
  * The operator or its correspondents changed (an avenant): the former SFTP target is forgotten, so that no file can

@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /**
  * Business data changes only through a validated step. For every command a logged-in user sends to the engine

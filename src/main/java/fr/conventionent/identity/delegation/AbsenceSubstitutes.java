@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.FrenchFormats;
-import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * While a user is away, every open task offered to them (they are its assignee, one of its candidate users, or a

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.InvalidSubmissionException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 

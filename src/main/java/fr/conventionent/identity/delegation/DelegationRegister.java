@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.SubmittedDates;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * The cabinet's register of signature delegations, and the absences with their substitutes, in the application's

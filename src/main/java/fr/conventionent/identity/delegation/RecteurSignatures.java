@@ -3,10 +3,10 @@ package fr.conventionent.identity.delegation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.InvalidSubmissionException;
-import fr.conventionent.convention.SubmittedDates;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.InvalidSubmissionException;
+import fr.conventionent.kernel.SubmittedDates;
 
 /**
  * Signing for the Recteur: a step offered to the {@code recteur} group is also offered to the delegates valid that

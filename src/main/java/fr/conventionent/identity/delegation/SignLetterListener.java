@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /**
  * "Signer la lettre" of the académie: offered to the Recteur's office and the day's delegates for letters; its

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
 import fr.conventionent.identity.Commune;
-import fr.conventionent.identity.Groups;
 import fr.conventionent.identity.UserDirectory;
+import fr.conventionent.kernel.Groups;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 

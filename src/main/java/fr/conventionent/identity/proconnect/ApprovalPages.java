@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.conventionent.identity.CommuneDirectory;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Groups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.conventionent.identity.Commune;
 import fr.conventionent.identity.CommuneDirectory;
 import fr.conventionent.identity.EngineAuthorization;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Groups;
 
 /**
  * The accounts of commune agents who log in through ProConnect. The commune, and so the group, comes only from the

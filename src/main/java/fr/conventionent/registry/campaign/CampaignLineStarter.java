@@ -14,8 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.InvalidSubmissionException;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.InvalidSubmissionException;
 
 /**
  * Starts the convention of one campaign line as the user who launched the campaign, exactly as that user would from

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.convention.FrenchFormats;
 import fr.conventionent.identity.Commune;
 import fr.conventionent.identity.CommuneDirectory;
+import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * Turns the submitted codes into the lines of a campaign: what can be refused at once (malformed code, unknown

@@ -14,7 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-import fr.conventionent.convention.ConventionDates;
+import fr.conventionent.kernel.ConventionDates;
 
 /**
  * The campaigns and their lines (tables of V3__Campagnes.sql). A line leaves "en attente" once, by a conditional

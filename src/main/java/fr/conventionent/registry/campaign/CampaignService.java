@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.conventionent.convention.ConventionDates;
+import fr.conventionent.kernel.ConventionDates;
 import fr.conventionent.registry.Viewer;
 
 /**

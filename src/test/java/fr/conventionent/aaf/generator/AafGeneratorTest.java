@@ -8,7 +8,7 @@ import fr.conventionent.aaf.AafFileType;
 import fr.conventionent.aaf.AafVerification;
 import fr.conventionent.aaf.AafVerifier;
 import fr.conventionent.aaf.AafXmlCheck;
-import fr.conventionent.convention.Uai;
+import fr.conventionent.kernel.Uai;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.conventionent.aaf.AafExtraction;
 import fr.conventionent.aaf.AafFileType;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.JsonVariables;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package fr.conventionent.aaf.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.conventionent.aaf.AafFileType;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.JsonVariables;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;

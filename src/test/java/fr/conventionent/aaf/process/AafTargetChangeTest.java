@@ -33,12 +33,12 @@ import fr.conventionent.aaf.sftp.DeliveryKeyPair;
 import fr.conventionent.aaf.sftp.Ed25519Keys;
 import fr.conventionent.aaf.sftp.EmbeddedSftpServer;
 import fr.conventionent.avenant.AvenantProcess;
-import fr.conventionent.convention.Contact;
-import fr.conventionent.convention.ConventionData;
 import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.JsonVariables;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionData;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.registry.RegistryLine;
 import fr.conventionent.registry.RegistryService;
 import fr.conventionent.registry.Viewer;
@@ -242,7 +242,7 @@ class AafTargetChangeTest extends ConventionLifeTest {
     private void generate(String numero, AafFileType type, String isoDate) {
         new AafGenerator().generate(new AafGeneratorOptions(new AafExtraction(PREFIX, type, LocalDate.parse(isoDate)),
                 20, 3).withMaxEntriesPerFile(50).withSchoolUais(records.current(numero).orElseThrow().ecoles().stream()
-                .map(fr.conventionent.convention.Ecole::uai).toList()), DEPOT);
+                .map(fr.conventionent.kernel.Ecole::uai).toList()), DEPOT);
     }
 
     private static List<String> list(Path root) throws IOException {

@@ -31,9 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.Contact;
 import fr.conventionent.demo.SampleConventions;
+import fr.conventionent.kernel.Contact;
+import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.support.EngineApiDoor;
 import fr.conventionent.support.EngineRest;
 import fr.conventionent.support.EngineTest;

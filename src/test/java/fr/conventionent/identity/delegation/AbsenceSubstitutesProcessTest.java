@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Groups;
 import fr.conventionent.resiliation.ResiliationProcess;
 import fr.conventionent.support.ConventionLifeTest;
 

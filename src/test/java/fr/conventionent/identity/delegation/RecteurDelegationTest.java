@@ -23,11 +23,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.denonciation.DenonciationProcess;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Groups;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.resiliation.ResiliationProcess;
 import fr.conventionent.signature.CircuitEvidenceDocument;
 import fr.conventionent.signature.SignatureCircuitProcess;

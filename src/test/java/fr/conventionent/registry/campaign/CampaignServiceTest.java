@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.identity.Groups;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.Groups;
 import fr.conventionent.registry.Viewer;
 import fr.conventionent.support.EngineTest;
 

@@ -1,6 +1,5 @@
-package fr.conventionent.convention;
+package fr.conventionent.kernel;
 
-import fr.conventionent.identity.Groups;
 
 /** The two parties of a convention (article 11: « l'un des signataires »). */
 public enum Party {

@@ -1,6 +1,6 @@
-package fr.conventionent.convention;
+package fr.conventionent.kernel;
 
-import static fr.conventionent.convention.ConventionVariables.*;
+import static fr.conventionent.kernel.ConventionVariables.*;
 
 import java.util.ArrayList;
 import java.util.List;

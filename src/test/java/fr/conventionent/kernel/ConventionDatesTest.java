@@ -1,4 +1,4 @@
-package fr.conventionent.convention;
+package fr.conventionent.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package fr.conventionent.convention;
+package fr.conventionent.kernel;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

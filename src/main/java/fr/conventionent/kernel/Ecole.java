@@ -1,4 +1,4 @@
-package fr.conventionent.convention;
+package fr.conventionent.kernel;
 
 /** A school of Annexe 1. */
 public record Ecole(String uai, String nom, String adresse) {

@@ -1,4 +1,4 @@
-package fr.conventionent.identity;
+package fr.conventionent.kernel;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package fr.conventionent.convention;
+package fr.conventionent.kernel;
 
 /** Process variable names of a convention (DESIGN.md §2), shared by every process about it. */
 public final class ConventionVariables {
