@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.conventionent.config.guard.VariableWriteRefusedException;
-import fr.conventionent.identity.local.AdminPasswordCheck.PasswordRules;
 import fr.conventionent.kernel.InvalidSubmissionException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
