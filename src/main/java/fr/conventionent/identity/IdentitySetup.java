@@ -1,6 +1,5 @@
 package fr.conventionent.identity;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +23,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.incident.IncidentProcess;
+import fr.conventionent.kernel.FeaturePermissions;
 import fr.conventionent.kernel.Groups;
 
 /**
  * Creates, at every start and idempotently, the groups of DESIGN.md §2 (one per commune,
  * circonscription and département of the reference data, plus the académie roles), the
- * authorizations each needs and the shared Tasklist filters. Users are not created here:
+ * authorizations each needs (Tasklist here, the rest declared by each feature as a {@link FeaturePermissions} bean)
+ * and the shared Tasklist filters. Users are not created here:
  * demo users come from the demo profile, real ones from the académie's directory.
  */
 @Component
@@ -38,7 +38,6 @@ import fr.conventionent.kernel.Groups;
 public class IdentitySetup implements ApplicationRunner {
 
     public static final String TASKLIST = "tasklist";
-    public static final List<String> STARTABLE_BY_COMMUNES = new ArrayList<>(List.of("convention", "denonciation", "resiliation", "avenant", "representants"));
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -46,16 +45,18 @@ public class IdentitySetup implements ApplicationRunner {
     private final TaskService taskService;
     private final CommuneDirectory communes;
     private final SchoolDirectory schools;
+    private final List<FeaturePermissions> features;
 
     public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
                          FilterService filterService, TaskService taskService, CommuneDirectory communes,
-                         SchoolDirectory schools) {
+                         SchoolDirectory schools, List<FeaturePermissions> features) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
         this.communes = communes;
         this.schools = schools;
+        this.features = features;
     }
 
     @Override
@@ -63,9 +64,7 @@ public class IdentitySetup implements ApplicationRunner {
         Map<String, String> groups = businessGroups();
         groups.forEach(this::ensureGroup);
         groups.keySet().forEach(group -> grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
-        communes.all().forEach(commune -> grantConventionStart(Groups.commune(commune.insee())));
-        grantConventionStart(Groups.DACES);
-        grantIncidentAccess(groups.keySet());
+        features.forEach(feature -> feature.grant(new Grants(groups.keySet())));
         ensureFilters();
     }
 
@@ -93,27 +92,34 @@ public class IdentitySetup implements ApplicationRunner {
         return groups;
     }
 
-    private void grantConventionStart(String groupId) {
-        for (String processKey : STARTABLE_BY_COMMUNES) {
-            grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
-        }
-        grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    }
+    /** The rights the features ask for, given to the groups set up here. */
+    private final class Grants implements FeaturePermissions.Grants {
 
-    /**
-     * {@code incident-securite} (articles 6 and 7): every party may report an incident; the
-     * académie's roles read every incident and its history, a commune only its own (granted on
-     * each instance when it is reported).
-     */
-    private void grantIncidentAccess(Collection<String> groupIds) {
-        for (String groupId : groupIds) {
-            grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.KEY,
-                    Permissions.READ, Permissions.CREATE_INSTANCE);
+        private final Collection<String> businessGroups;
+
+        Grants(Collection<String> businessGroups) {
+            this.businessGroups = businessGroups;
+        }
+
+        @Override
+        public Collection<String> businessGroups() {
+            return businessGroups;
+        }
+
+        @Override
+        public void startedByCommunes(String processKey) {
+            communes.all().forEach(commune -> startable(Groups.commune(commune.insee()), processKey));
+            startable(Groups.DACES, processKey);
+        }
+
+        private void startable(String groupId, String processKey) {
+            grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
             grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-            if (!groupId.startsWith(Groups.COMMUNE_PREFIX)) {
-                grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.KEY,
-                        Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
-            }
+        }
+
+        @Override
+        public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+            IdentitySetup.this.grant(groupId, resource, resourceId, permissions);
         }
     }
 

@@ -20,7 +20,7 @@ import fr.conventionent.kernel.JsonVariables;
 /**
  * A new incident report: checks it (a refusal rolls the whole start back: no instance, nothing
  * stored), numbers it, stores the report in normalised form, routes it (the circonscriptions of the schools it names) and lets
- * the commune's group read it. Académie roles read every incident through IdentitySetup.
+ * the commune's group read it. Académie roles read every incident through IncidentPermissions.
  */
 @Component("reportIncidentListener")
 public class ReportIncidentListener implements ExecutionListener {
