@@ -4,28 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
 import fr.conventionent.identity.Commune;
 import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.kernel.Groups;
-import fr.conventionent.notification.Mail;
-import fr.conventionent.notification.MailQueue;
+import fr.conventionent.kernel.MailToSend;
 
-/** The mails about commune agents arriving through ProConnect (all their wording is here, for the templates). */
+/**
+ * The mails about commune agents arriving through ProConnect (all their wording is here, for the templates), handed to
+ * the mail queue as {@link MailToSend} events: identity sits below the notification package.
+ */
 @Component
 @ConditionalOnProConnect
 public class AgentMails {
 
     private static final String SUBJECT = "[Convention ENT] ";
 
-    private final MailQueue mailQueue;
+    private final ApplicationEventPublisher events;
     private final UserDirectory users;
     private final String applicationUrl;
 
-    public AgentMails(MailQueue mailQueue, UserDirectory users, ConventionProperties properties) {
-        this.mailQueue = mailQueue;
+    public AgentMails(ApplicationEventPublisher events, UserDirectory users, ConventionProperties properties) {
+        this.events = events;
         this.users = users;
         this.applicationUrl = properties.courriel().adresseApplication();
     }
@@ -34,7 +37,7 @@ public class AgentMails {
     void agentGranted(ProConnectIdentity agent, Commune commune, String userId) {
         List<String> to = new ArrayList<>(users.emailsOfGroups(List.of(Groups.commune(commune.insee()), Groups.DACES)));
         to.remove(agent.email());
-        mailQueue.enqueue(Groups.commune(commune.insee()), new Mail(to,
+        events.publishEvent(new MailToSend(Groups.commune(commune.insee()), to,
                 SUBJECT + "Nouvel agent de la mairie de " + commune.nom() + " : " + fullName(agent),
                 "Bonjour,\n\n" + fullName(agent) + " (" + agent.email() + "), agent de la mairie de " + commune.nom()
                         + ", s'est connecté à Convention ENT par ProConnect (SIRET " + agent.siret() + ").\n"
@@ -46,7 +49,7 @@ public class AgentMails {
 
     /** The DACES approves new agents: it is asked to. */
     void approvalRequested(ProConnectIdentity agent, Commune commune) {
-        mailQueue.enqueue(Groups.commune(commune.insee()), new Mail(
+        events.publishEvent(new MailToSend(Groups.commune(commune.insee()),
                 List.copyOf(users.emailsOfGroups(List.of(Groups.DACES))),
                 SUBJECT + "Agent à approuver pour la mairie de " + commune.nom() + " : " + fullName(agent),
                 "Bonjour,\n\n" + fullName(agent) + " (" + agent.email() + ") s'est connecté à Convention ENT par"
@@ -62,7 +65,7 @@ public class AgentMails {
             to.add(agent.getEmail());
         }
         String name = (nullToEmpty(agent.getFirstName()) + " " + nullToEmpty(agent.getLastName())).trim();
-        mailQueue.enqueue(Groups.commune(commune.insee()), new Mail(to,
+        events.publishEvent(new MailToSend(Groups.commune(commune.insee()), to,
                 SUBJECT + "Accès approuvé pour " + name + " (mairie de " + commune.nom() + ")",
                 "Bonjour,\n\nLa DACES a approuvé l'accès de " + name + " (" + agent.getEmail()
                         + ") aux conventions de la mairie de " + commune.nom() + ".\n"
