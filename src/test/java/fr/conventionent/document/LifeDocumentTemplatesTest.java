@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import fr.conventionent.convention.LetterDocument;
 import fr.conventionent.kernel.Contact;
 import fr.conventionent.kernel.ConventionChanges;
 import fr.conventionent.kernel.ConventionData;

@@ -1,4 +1,4 @@
-package fr.conventionent.document;
+package fr.conventionent.convention;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
-import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.convention.ConventionRepresentatives;
+import fr.conventionent.document.ConventionDocument;
+import fr.conventionent.document.WordTemplates;
 import fr.conventionent.identity.delegation.Signatory;
 import fr.conventionent.kernel.ConventionData;
 import fr.conventionent.kernel.ConventionDataMapper;
@@ -97,7 +97,7 @@ public class LetterDocument {
                 : letter.delegate() != null ? "Pour le Recteur et par délégation,\n" + letter.delegate().nom() + ",\n"
                 + letter.delegate().fonction()
                 : "Le Recteur de l'" + academie.nom() + ",\nChancelier des Universités");
-        values.replaceAll((field, value) -> ConventionDocument.orEmpty(value));
+        values.replaceAll((field, value) -> value == null ? "" : value);
         return templates.open(WordTemplates.LETTRE)
                 .paragraphs("paragraphe", letter.body())
                 .fill(values)
