@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.document.ConventionDocument;
@@ -32,14 +33,14 @@ import fr.conventionent.kernel.SubmittedDates;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
-import fr.conventionent.signature.CommuneCopyProcess;
 
 /**
  * The end of a convention, after a dénonciation (end of notice) or a résiliation (end of access):
  * its file is archived (every document and a closure sheet), what still runs about it is
- * cancelled, the AAF deliveries are told to stop (message {@code ConventionTerminee}), it becomes
- * {@code terminee} and every party is told. Runs in an asynchronous, retried step: the archive is
- * written first and is idempotent, the rest happens only if the whole step commits.
+ * cancelled (by the other features on {@link ConventionClosed}), the AAF deliveries are told to stop
+ * (message {@code ConventionTerminee}), it becomes {@code terminee} and every party is told. Runs in an
+ * asynchronous, retried step: the archive is written first and is idempotent, the rest happens only if the whole
+ * step commits.
  */
 @Component
 public class ConventionClosure {
@@ -56,14 +57,16 @@ public class ConventionClosure {
     private final EngineAuthorization engineAuthorization;
     private final ConventionLife life;
     private final ConventionRecords records;
+    private final ApplicationEventPublisher events;
 
     public ConventionClosure(ConventionArchive archive, ConventionRegistry registry, RunningAvenants avenants,
                              MailQueue mailQueue, MailTemplates templates,
                              ConventionRecipients recipients, RuntimeService runtimeService,
                              EngineAuthorization engineAuthorization, ConventionLife life,
-                             ConventionRecords records) {
+                             ConventionRecords records, ApplicationEventPublisher events) {
         this.life = life;
         this.records = records;
+        this.events = events;
         this.archive = archive;
         this.registry = registry;
         this.avenants = avenants;
@@ -90,10 +93,7 @@ public class ConventionClosure {
         for (String charter : registry.running(ConventionProcess.USERS_CHARTER_KEY, numero)) {
             registry.cancel(charter, "Convention terminée");
         }
-        // the commune's copy of a convention that has ended no longer needs posting
-        for (String copy : registry.running(CommuneCopyProcess.KEY, numero)) {
-            registry.cancel(copy, "Convention terminée");
-        }
+        events.publishEvent(new ConventionClosed(numero));
         avenants.cancel(numero, "la convention a pris fin (en vigueur jusqu'au " + FrenchFormats.longDate(lastDay)
                 + " inclus)", execution);
         int deliveries = stopAafDeliveries(numero);

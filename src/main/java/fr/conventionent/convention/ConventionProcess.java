@@ -47,6 +47,15 @@ public final class ConventionProcess {
     public static final String STEERING_COMMITTEE_KEY = "comite-pilotage";
     public static final String CNIL_FORMALITIES_KEY = "formalites-cnil";
     public static final String USERS_CHARTER_KEY = "charte-utilisateurs";
+    /** The circuit the convention calls ({@link #CALL_SIGNATURE_CIRCUIT}). */
+    public static final String SIGNATURE_CIRCUIT_KEY = "signature-circuit";
+
+    /**
+     * Variables of those processes that the convention's record reads back (registry's life of a convention): the
+     * last AAF delivery's report, the date a comité de pilotage is convened for.
+     */
+    public static final String AAF_LAST_DELIVERY = "derniereLivraison";
+    public static final String STEERING_COMMITTEE_DATE = "dateComite";
 
     /** Elements of version 1 of bpmn/convention.bpmn (ended after the initial term), for migrations. */
     public static final String TIMER_TERM = "TimerEvent_InitialTermReached";

@@ -28,15 +28,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.conventionent.aaf.process.LivraisonAafProcess;
 import fr.conventionent.identity.Commune;
 import fr.conventionent.kernel.ConventionData;
 import fr.conventionent.kernel.ConventionDataMapper;
 import fr.conventionent.kernel.ConventionDates;
 import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.kernel.JsonVariables;
-import fr.conventionent.pilotage.SteeringCommitteeProcess;
-import fr.conventionent.signature.SignatureCircuitProcess;
 
 /**
  * The upgrade to the convention record: at start-up, every convention, running or ended, that has no record yet
@@ -168,7 +165,7 @@ public class ConventionRecordBackfill implements ApplicationRunner {
         nextCommittee(numero, variables).ifPresent(day -> life.committee(numero, day));
         runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.AAF_DELIVERY_KEY)
                 .processInstanceBusinessKey(numero).list().stream().findFirst()
-                .map(delivery -> runtimeService.getVariable(delivery.getId(), LivraisonAafProcess.DERNIERE_LIVRAISON))
+                .map(delivery -> runtimeService.getVariable(delivery.getId(), ConventionProcess.AAF_LAST_DELIVERY))
                 .map(JsonVariables::read)
                 .ifPresent(report -> life.aafDelivered(numero, report.hasNonNull("executeeLe")
                         ? OffsetDateTime.parse(report.get("executeeLe").asText()) : null,
@@ -183,7 +180,7 @@ public class ConventionRecordBackfill implements ApplicationRunner {
         Object convened = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ConventionProcess.STEERING_COMMITTEE_KEY).processInstanceBusinessKey(numero)
                 .list().stream().findFirst()
-                .map(comite -> runtimeService.getVariable(comite.getId(), SteeringCommitteeProcess.DATE_COMITE))
+                .map(comite -> runtimeService.getVariable(comite.getId(), ConventionProcess.STEERING_COMMITTEE_DATE))
                 .orElse(null);
         if (convened instanceof Date date) {
             return Optional.of(ConventionDates.toLocalDate(date));
@@ -200,7 +197,7 @@ public class ConventionRecordBackfill implements ApplicationRunner {
     private Optional<Task> currentStep(String numero) {
         return taskService.createTaskQuery().processInstanceBusinessKey(numero).list().stream()
                 .filter(task -> task.getProcessDefinitionId().startsWith(ConventionProcess.KEY + ":")
-                        || task.getProcessDefinitionId().startsWith(SignatureCircuitProcess.KEY + ":"))
+                        || task.getProcessDefinitionId().startsWith(ConventionProcess.SIGNATURE_CIRCUIT_KEY + ":"))
                 .max(Comparator.comparing(Task::getCreateTime));
     }
 

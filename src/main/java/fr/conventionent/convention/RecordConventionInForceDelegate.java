@@ -4,9 +4,8 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
-import fr.conventionent.aaf.process.AafDeliveries;
 import fr.conventionent.kernel.ConventionDataMapper;
 import fr.conventionent.kernel.ConventionDates;
 import fr.conventionent.kernel.ConventionVariables;
@@ -19,12 +18,12 @@ import fr.conventionent.kernel.ConventionVariables;
 public class RecordConventionInForceDelegate implements JavaDelegate {
 
     private final ConventionDates dates;
-    private final AafDeliveries aafDeliveries;
+    private final ApplicationEventPublisher events;
     private final ConventionLife life;
 
-    public RecordConventionInForceDelegate(ConventionDates dates, AafDeliveries aafDeliveries, ConventionLife life) {
+    public RecordConventionInForceDelegate(ConventionDates dates, ApplicationEventPublisher events, ConventionLife life) {
         this.dates = dates;
-        this.aafDeliveries = aafDeliveries;
+        this.events = events;
         this.life = life;
     }
 
@@ -36,7 +35,8 @@ public class RecordConventionInForceDelegate implements JavaDelegate {
         execution.setVariable(ConventionVariables.DERNIER_JOUR_PERIODE_INITIALE, dates.lastDayOfInitialTerm(signature));
         execution.removeVariable(ConventionVariables.MOTIF_REJET);
         execution.removeVariable(ConventionVariables.ETAPE_REJET);
-        aafDeliveries.startFor(execution); // Annexe 2 §2: the AAF deliveries to the operator (livraison-aaf)
+        // Annexe 2 §2: the AAF deliveries to the operator start (livraison-aaf), while the data are still here
+        events.publishEvent(new ConventionInForce(execution));
         // signed and recorded: for the years to come, the process keeps where the convention stands, its record
         // what it says (Cockpit shows a read-only copy, donneesConvention)
         execution.removeVariables(ConventionDataMapper.VARIABLES);

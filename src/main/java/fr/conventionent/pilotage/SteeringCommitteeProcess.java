@@ -15,7 +15,7 @@ public final class SteeringCommitteeProcess {
     public static final String END_HELD = "EndEvent_SteeringCommitteeHeld";
 
     public static final String NUMERO_COMITE = "numeroComite";
-    public static final String DATE_COMITE = "dateComite";
+    public static final String DATE_COMITE = ConventionProcess.STEERING_COMMITTEE_DATE;
     public static final String LIEU = "lieuComite";
     public static final String ORDRE_DU_JOUR = "ordreDuJour";
     public static final String PARTICIPANTS = "participants";

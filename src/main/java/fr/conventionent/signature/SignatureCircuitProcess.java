@@ -1,9 +1,11 @@
 package fr.conventionent.signature;
 
+import fr.conventionent.convention.ConventionProcess;
+
 /** Key, element ids and variables of bpmn/signature-circuit.bpmn (Annexe 2 §1). */
 public final class SignatureCircuitProcess {
 
-    public static final String KEY = "signature-circuit";
+    public static final String KEY = ConventionProcess.SIGNATURE_CIRCUIT_KEY;
 
     public static final String TASK_SIGN_COPIES = "UserTask_SignCopies";
     public static final String TASK_TRANSMIT_BY_IEN = "UserTask_TransmitByIen";

@@ -1,5 +1,6 @@
 package fr.conventionent.aaf.process;
 
+import fr.conventionent.convention.ConventionProcess;
 import fr.conventionent.kernel.ConventionVariables;
 
 /** Key, element ids, message and variables of bpmn/livraison-aaf.bpmn (Annexe 2 §2): one instance per convention. */
@@ -87,7 +88,7 @@ public final class LivraisonAafProcess {
     public static final String STRUCTURES_LIVREES = "structuresLivrees";
 
     /** Run reports (JSON), for Cockpit. */
-    public static final String DERNIERE_LIVRAISON = "derniereLivraison";
+    public static final String DERNIERE_LIVRAISON = ConventionProcess.AAF_LAST_DELIVERY;
     public static final String HISTORIQUE_LIVRAISONS = "historiqueLivraisons";
 
     private LivraisonAafProcess() {
