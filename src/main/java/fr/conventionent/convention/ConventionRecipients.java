@@ -40,16 +40,18 @@ public class ConventionRecipients {
                 .map(ConventionData::referentEnt)
                 .orElseGet(() -> JsonVariables.readObject(scope.getVariable(ConventionVariables.REFERENT_ENT),
                         Contact.class));
-        return referent == null || referent.email() == null || referent.email().isBlank() ? List.of()
-                : List.of(referent.email());
+        return emailOf(referent);
     }
 
     /** The commune: its agents (group commune-INSEE) and its référent ENT. */
     public List<String> commune(VariableScope scope) {
-        Set<String> to = new LinkedHashSet<>(users.emailsOfGroups(
-                List.of(Groups.commune((String) scope.getVariable(ConventionVariables.COMMUNE_INSEE)))));
-        to.addAll(referent(scope));
-        return List.copyOf(to);
+        return commune((String) scope.getVariable(ConventionVariables.COMMUNE_INSEE), referent(scope));
+    }
+
+    /** The commune of a recorded convention: its agents and its référent ENT in office today. */
+    public List<String> commune(ConventionRef convention) {
+        return commune(convention.communeInsee(), emailOf(records.current(convention.numero())
+                .map(ConventionData::referentEnt).orElse(null)));
     }
 
     public List<String> groups(String... groupIds) {
@@ -61,23 +63,30 @@ public class ConventionRecipients {
         return party == Party.COMMUNE ? commune(scope) : groups(Groups.DACES);
     }
 
+    /** One party of a recorded convention. */
+    public List<String> party(ConventionRef convention, Party party) {
+        return party == Party.COMMUNE ? commune(convention) : groups(Groups.DACES);
+    }
+
     /** Both parties: the commune (agents and référent) and the DACES. */
     public List<String> bothParties(VariableScope scope) {
-        Set<String> to = new LinkedHashSet<>(commune(scope));
-        to.addAll(groups(Groups.DACES));
-        return List.copyOf(to);
+        return withDaces(commune(scope));
+    }
+
+    /** Both parties of a recorded convention. */
+    public List<String> bothParties(ConventionRef convention) {
+        return withDaces(commune(convention));
     }
 
     /** Everyone concerned by the end of a convention: both parties, DSI, DPO and the operator's correspondents. */
     public List<String> everyone(VariableScope scope) {
-        Set<String> to = new LinkedHashSet<>(bothParties(scope));
-        to.addAll(groups(Groups.DSI, Groups.DPO));
-        for (Contact contact : correspondents(scope)) {
-            if (contact.email() != null && !contact.email().isBlank()) {
-                to.add(contact.email());
-            }
-        }
-        return new ArrayList<>(to);
+        return withEndRecipients(bothParties(scope), correspondents(scope));
+    }
+
+    /** Everyone concerned by the end of a recorded convention. */
+    public List<String> everyone(ConventionRef convention) {
+        return withEndRecipients(bothParties(convention), records.current(convention.numero())
+                .map(ConventionData::correspondantsTechniques).orElse(List.of()));
     }
 
     /**
@@ -90,5 +99,29 @@ public class ConventionRecipients {
                 .map(ConventionData::correspondantsTechniques)
                 .orElseGet(() -> JsonVariables.readList(scope.getVariable(ConventionVariables.CORRESPONDANTS_TECHNIQUES),
                         Contact.class));
+    }
+
+    private List<String> commune(String insee, List<String> referent) {
+        Set<String> to = new LinkedHashSet<>(users.emailsOfGroups(List.of(Groups.commune(insee))));
+        to.addAll(referent);
+        return List.copyOf(to);
+    }
+
+    private List<String> withDaces(List<String> commune) {
+        Set<String> to = new LinkedHashSet<>(commune);
+        to.addAll(groups(Groups.DACES));
+        return List.copyOf(to);
+    }
+
+    private List<String> withEndRecipients(List<String> parties, List<Contact> correspondents) {
+        Set<String> to = new LinkedHashSet<>(parties);
+        to.addAll(groups(Groups.DSI, Groups.DPO));
+        correspondents.stream().flatMap(contact -> emailOf(contact).stream()).forEach(to::add);
+        return new ArrayList<>(to);
+    }
+
+    private static List<String> emailOf(Contact contact) {
+        return contact == null || contact.email() == null || contact.email().isBlank() ? List.of()
+                : List.of(contact.email());
     }
 }

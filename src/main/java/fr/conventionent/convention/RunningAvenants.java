@@ -4,6 +4,7 @@ import static fr.conventionent.kernel.ConventionVariables.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -51,12 +52,21 @@ public class RunningAvenants {
      * @return how many avenants were cancelled
      */
     public int cancel(String numero, String why, VariableScope convention) {
+        return cancel(numero, why, () -> recipients.bothParties(convention));
+    }
+
+    /** The same, for a recorded convention: the parties are told through its record. */
+    public int cancel(ConventionRef convention, String why) {
+        return cancel(convention.numero(), why, () -> recipients.bothParties(convention));
+    }
+
+    private int cancel(String numero, String why, Supplier<List<String>> parties) {
         List<String> running = registry.running(AVENANT_KEY, numero);
         for (String avenantId : running) {
             Object number = engineAuthorization.withoutChecks(() -> runtimeService.getVariable(avenantId, AVENANT_NUMERO));
             Object object = engineAuthorization.withoutChecks(() -> runtimeService.getVariable(avenantId, AVENANT_OBJET));
             registry.cancel(avenantId, "Avenant annulé : " + why);
-            mailQueue.enqueue(numero, new Mail(recipients.bothParties(convention), templates.render("avenant-annule",
+            mailQueue.enqueue(numero, new Mail(parties.get(), templates.render("avenant-annule",
                     variables("numero", numero, "avenantNumero", number, "objet", object, "motif", why))));
         }
         return running.size();

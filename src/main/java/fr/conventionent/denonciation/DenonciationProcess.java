@@ -1,5 +1,7 @@
 package fr.conventionent.denonciation;
 
+import fr.conventionent.notice.RegisteredLetter;
+
 /** Key, element ids and variables of bpmn/denonciation.bpmn (article 11). */
 public final class DenonciationProcess {
 
@@ -30,11 +32,9 @@ public final class DenonciationProcess {
     public static final String DECISION_ABANDONNER = "abandonner";
     public static final String DATE_NOTIFICATION = "dateNotification";
     /** What became of the registered letter: received, or not claimed (notified on its first presentation). */
-    public static final String ISSUE_LRAR = "issueLrar";
-    public static final String ISSUE_RECUE = "recue";
-    public static final String ISSUE_NON_RECLAMEE = "non-reclamee";
+    public static final String ISSUE_LRAR = RegisteredLetter.ISSUE_LRAR;
     /** The posting of the registered letter, required when it was not claimed. */
-    public static final String DATE_ENVOI_LRAR = "dateEnvoiLrar";
+    public static final String DATE_ENVOI_LRAR = RegisteredLetter.DATE_ENVOI_LRAR;
 
     private DenonciationProcess() {
     }
