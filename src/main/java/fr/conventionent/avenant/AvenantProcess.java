@@ -38,6 +38,8 @@ public final class AvenantProcess {
     public static final String RESUME = "resumeAvenant";
     public static final String APPROBATION_COMMUNE = "approbationCommune";
     public static final String AVENANT_DOCX = "avenantDocx";
+    /** The PDF of {@link #AVENANT_DOCX}: the circuit receives it as its {@code conventionPdf}. */
+    public static final String AVENANT_PDF = "avenantPdf";
     public static final String DATE_SIGNATURE_AVENANT = "dateSignatureAvenant";
     public static final String AVENANT_SIGNE_SCAN = "avenantSigneScan";
     /** How a closed avenant ended: abandonne, refuse, rejete (input of the closing step). */

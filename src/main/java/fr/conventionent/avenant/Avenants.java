@@ -4,6 +4,7 @@ import static fr.conventionent.avenant.AvenantProcess.*;
 import static fr.conventionent.kernel.ConventionVariables.*;
 import static fr.conventionent.notification.MailTemplates.variables;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -11,41 +12,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.charter.UsersCharter;
-import fr.conventionent.convention.ConventionDataValidator;
-import fr.conventionent.convention.ConventionProcedures;
-import fr.conventionent.convention.ConventionRecipients;
-import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.convention.ConventionRef;
-import fr.conventionent.convention.ConventionRegistry;
-import fr.conventionent.convention.ConventionRepresentatives;
-import fr.conventionent.convention.ConventionVersions;
-import fr.conventionent.convention.OperatorChanged;
-import fr.conventionent.document.AvenantDocument;
-import fr.conventionent.document.ConventionDocument;
-import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.kernel.ConventionChanges;
 import fr.conventionent.kernel.ConventionData;
 import fr.conventionent.kernel.ConventionDataMapper;
+import fr.conventionent.convention.ConventionDataValidator;
 import fr.conventionent.kernel.ConventionDates;
+import fr.conventionent.convention.ConventionProcedures;
+import fr.conventionent.convention.ConventionRecipients;
+import fr.conventionent.convention.ConventionRef;
+import fr.conventionent.convention.ConventionRecords;
+import fr.conventionent.convention.OperatorChanged;
+import fr.conventionent.convention.ConventionRepresentatives;
+import fr.conventionent.convention.ConventionRegistry;
+import fr.conventionent.convention.ConventionVersions;
 import fr.conventionent.kernel.Ecole;
 import fr.conventionent.kernel.FrenchFormats;
 import fr.conventionent.kernel.InvalidSubmissionException;
 import fr.conventionent.kernel.JsonVariables;
-import fr.conventionent.kernel.Party;
 import fr.conventionent.kernel.SubmittedDates;
+import fr.conventionent.document.AvenantDocument;
+import fr.conventionent.document.ConventionDocument;
+import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
-import fr.conventionent.signature.CircuitJournal;
 
 /**
  * Article 10: « toute modification des conditions ou modalités d'exécution de la présente
@@ -78,7 +75,6 @@ public class Avenants {
     private final MailQueue mailQueue;
     private final MailTemplates templates;
     private final ConventionRecipients recipients;
-    private final CircuitJournal journal;
     private final UserDirectory users;
     private final ConventionRepresentatives representatives;
     private final ConventionRecords records;
@@ -87,7 +83,7 @@ public class Avenants {
     public Avenants(ConventionProcedures procedures, ConventionRegistry registry, ConventionDataValidator validator,
                     ConventionDocument conventionDocument, AvenantDocument avenantDocument, UsersCharter charter,
                     MailQueue mailQueue, MailTemplates templates,
-                    ConventionRecipients recipients, CircuitJournal journal, UserDirectory users,
+                    ConventionRecipients recipients, UserDirectory users,
                     ConventionRepresentatives representatives, ConventionRecords records,
                     ApplicationEventPublisher events) {
         this.procedures = procedures;
@@ -99,33 +95,32 @@ public class Avenants {
         this.mailQueue = mailQueue;
         this.templates = templates;
         this.recipients = recipients;
-        this.journal = journal;
         this.users = users;
         this.representatives = representatives;
         this.records = records;
         this.events = events;
     }
 
-    /** Start: checks the convention and who proposes; the avenant is numbered after the current version. */
-    public void open(DelegateExecution execution) {
-        ConventionRef convention = procedures.open(execution, ConventionProcedures.Kind.AVENANT);
-        execution.setVariable(AVENANT_NUMERO, execution.getVariable(VERSION));
-        // the avenant's draft starts from what the convention says today (its record), then the parties edit it
-        ConventionData current = records.current(convention.numero()).orElseThrow(() -> new IllegalStateException(
-                "La convention " + convention.numero() + " n'a pas de données enregistrées"));
-        execution.setVariable(CONVENTION_AVANT, JsonVariables.write(current));
-        ConventionDataMapper.write(current, execution);
+    /** What the avenant starts from: what the convention says today (its record); the parties then edit it. */
+    public ConventionData current(String numero) {
+        return records.current(numero).orElseThrow(() -> new IllegalStateException(
+                "La convention " + numero + " n'a pas de données enregistrées"));
+    }
+
+    /** "Rédiger l'avenant", checked: object, clauses, and the annexes as proposed, with what changes. */
+    public record Draft(String objet, String clauses, ConventionData proposal, ConventionChanges changes) {
+
+        /** The changes in French, shown in the review forms and mails. */
+        public String summary() {
+            return Avenants.summary(objet, clauses, changes);
+        }
     }
 
     /** "Rédiger l'avenant": object, clauses and/or Annexe 1 and 2 edited, all checked on the server. */
-    public void checkDraft(DelegateTask task) {
-        if (Boolean.TRUE.equals(task.getVariable(ABANDONNER))) {
-            return;
-        }
-        task.setVariable(ABANDONNER, false);
+    public Draft checkDraft(Object objetTyped, Object clausesTyped, ConventionData proposed, ConventionData before) {
         List<String> errors = new ArrayList<>();
-        String objet = text(task.getVariable(OBJET));
-        String clauses = text(task.getVariable(CLAUSES));
+        String objet = text(objetTyped);
+        String clauses = text(clausesTyped);
         if (objet.isEmpty()) {
             errors.add("Indiquez l'objet de l'avenant.");
         } else if (objet.length() > MAX_OBJET) {
@@ -134,13 +129,13 @@ public class Avenants {
         if (clauses.length() > MAX_CLAUSES) {
             errors.add("Les clauses modifiées sont limitées à " + MAX_CLAUSES + " caractères.");
         }
-        ConventionData proposal = ConventionDataMapper.normalize(ConventionDataMapper.read(task.getExecution()));
+        ConventionData proposal = ConventionDataMapper.normalize(proposed);
         if (proposal.ecoles().isEmpty()) {
             throw new InvalidSubmissionException("Un avenant ne peut pas retirer toutes les écoles de l'annexe 1 :"
                     + " la convention n'aurait plus d'objet. Pour y mettre fin, dénoncez-la (article 11).");
         }
         errors.addAll(validator.validate(proposal));
-        ConventionChanges changes = ConventionChanges.between(before(task.getExecution()), proposal);
+        ConventionChanges changes = ConventionChanges.between(before, proposal);
         if (errors.isEmpty() && changes.isEmpty() && clauses.isEmpty()) {
             errors.add("L'avenant ne modifie rien : décrivez les clauses modifiées, ou modifiez l'annexe 1 (écoles)"
                     + " ou l'annexe 2 (coordonnées).");
@@ -148,67 +143,64 @@ public class Avenants {
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
-        ConventionDataMapper.write(proposal, task.getExecution());
-        task.setVariable(OBJET, objet);
-        task.setVariable(CLAUSES, clauses);
-        task.setVariable(MODIFICATIONS, JsonVariables.write(changes));
-        task.setVariable(RESUME, summary(objet, clauses, changes));
-        task.getExecution().removeVariable(MOTIF_REJET);
-        task.getExecution().removeVariable(ETAPE_REJET);
-        if (Party.COMMUNE.code().equals(task.getVariable(PARTIE_INITIATRICE))) {
-            task.setVariable(APPROBATION_COMMUNE, approval("proposé par la commune"));
-        } else {
-            task.getExecution().removeVariable(APPROBATION_COMMUNE);
-        }
-        journal.record(task, "soumis", null);
+        return new Draft(objet, clauses, proposal, changes);
     }
 
-    /** The commune's approval and the DACES's review: {@code valider} or {@code rejeter} with a reason. */
-    public void review(DelegateTask task) {
-        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.getExecution().removeVariable(DECISION);
-            task.getExecution().removeVariable(MOTIF);
-            return;
-        }
-        Object decision = task.getVariable(DECISION);
-        String motif = text(task.getVariable(MOTIF));
+    /** The commune's approval or the DACES's review: {@code valider}, or {@code rejeter} with a reason. */
+    public String checkReview(Object decision, Object motifTyped) {
+        String motif = text(motifTyped);
         if (DECISION_REJETER.equals(decision)) {
             if (motif.isEmpty()) {
                 throw new InvalidSubmissionException("Indiquez le motif du refus : il sera transmis aux deux parties.");
             }
-            task.setVariable(MOTIF, motif);
-        } else if (!DECISION_VALIDER.equals(decision)) {
-            throw new InvalidSubmissionException("Choisissez une décision : approuver ou refuser l'avenant.");
-        } else if (TASK_APPROVE_BY_COMMUNE.equals(task.getTaskDefinitionKey())) {
-            task.setVariable(APPROBATION_COMMUNE, approval("approuvé par la commune"));
+            return motif;
         }
-        journal.record(task, (String) decision, motif.isEmpty() ? null : motif);
+        if (!DECISION_VALIDER.equals(decision)) {
+            throw new InvalidSubmissionException("Choisissez une décision : approuver ou refuser l'avenant.");
+        }
+        return motif;
+    }
+
+    /** The commune's approval as the avenant keeps it: how, when and by whom. */
+    public TypedValue approval(String mode) {
+        Map<String, Object> approval = new LinkedHashMap<>();
+        approval.put("mode", mode);
+        approval.put("date", SubmittedDates.today().toString());
+        approval.put("par", users.currentUserId());
+        return JsonVariables.write(approval);
+    }
+
+    /** The avenant as drafted and numbered, with the day the convention was signed, which it cites. */
+    public record Numbered(String numero, int avenantNumero, LocalDate conventionSigned, Draft draft) {
     }
 
     /** The numbered avenant (DOCX), which the signature circuit has signed. */
-    public void generate(DelegateExecution execution) {
-        String numero = execution.getProcessBusinessKey();
-        int avenantNumero = (Integer) execution.getVariable(AVENANT_NUMERO);
+    public FileValue generate(Numbered avenant, ConventionData before) {
+        String numero = avenant.numero();
         // the maire and référent in office today, even if declared after the avenant was opened
-        ConventionData before = representatives.applyTo(numero, before(execution), SubmittedDates.today());
-        ConventionData proposal = ConventionDataMapper.read(execution);
-        ConventionChanges changes = changes(execution);
-        byte[] docx = avenantDocument.generate(new AvenantDocument.Avenant(numero, avenantNumero,
-                SubmittedDates.storedDay(execution.getVariable(DATE_SIGNATURE_CONVENTION)), avenantNumero + 1, before,
-                changes.applyTo(before, proposal), (String) execution.getVariable(OBJET),
-                (String) execution.getVariable(CLAUSES), changes));
-        execution.setVariable(AVENANT_DOCX, Variables.fileValue(AvenantDocument.fileName(numero, avenantNumero))
-                .file(docx).mimeType(AvenantDocument.MIME_TYPE).create());
+        ConventionData signedBefore = representatives.applyTo(numero, before, SubmittedDates.today());
+        Draft draft = avenant.draft();
+        byte[] docx = avenantDocument.generate(new AvenantDocument.Avenant(numero, avenant.avenantNumero(),
+                avenant.conventionSigned(), avenant.avenantNumero() + 1, signedBefore,
+                draft.changes().applyTo(signedBefore, draft.proposal()), draft.objet(), draft.clauses(), draft.changes()));
+        return Variables.fileValue(AvenantDocument.fileName(numero, avenant.avenantNumero()))
+                .file(docx).mimeType(AvenantDocument.MIME_TYPE).create();
+    }
+
+    /** The avenant signed: the day, its DOCX and the signed scan if one was filed. */
+    public record Signed(Numbered avenant, Date signed, FileValue docx, FileValue scan) {
     }
 
     /**
      * Signed: the convention takes the new data, its version goes up, its consolidated DOCX is
      * regenerated; the previous version stays in {@code versions} and {@code conventionDocxVn}.
      */
-    public void apply(DelegateExecution execution) {
-        String numero = execution.getProcessBusinessKey();
+    public void apply(Signed signedAvenant) {
+        Numbered avenant = signedAvenant.avenant();
+        Draft draft = avenant.draft();
+        String numero = avenant.numero();
         ConventionRef convention = registry.get(numero);
-        int avenantNumero = (Integer) execution.getVariable(AVENANT_NUMERO);
+        int avenantNumero = avenant.avenantNumero();
         if (!convention.inForce()) {
             throw new IllegalStateException("La convention " + numero + " n'est plus en vigueur (" + convention.statut()
                     + ") : l'avenant n° " + avenantNumero + " ne peut pas s'appliquer.");
@@ -216,21 +208,20 @@ public class Avenants {
         Map<String, Object> stored = registry.variables(convention, DATA);
         ConventionData current = records.current(numero).orElseGet(() -> representatives.applyTo(numero,
                 ConventionDataMapper.read(stored), SubmittedDates.today()));
-        ConventionChanges changes = changes(execution);
-        ConventionData next = changes.applyTo(current, ConventionDataMapper.read(execution));
+        ConventionData next = draft.changes().applyTo(current, draft.proposal());
         int version = ((Number) stored.get(VERSION)).intValue() + 1;
-        Date signed = (Date) execution.getVariable(DATE_SIGNATURE_AVENANT);
+        Date signed = signedAvenant.signed();
 
         FileValue docx = Variables.fileValue(ConventionDocument.fileName(numero, version))
                 .file(conventionDocument.generate(next, numero, version)).mimeType(ConventionDocument.MIME_TYPE).create();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("numero", avenantNumero);
-        record.put("objet", execution.getVariable(OBJET));
+        record.put("objet", draft.objet());
         record.put("dateSignature", ConventionDates.toLocalDate(signed).toString());
         record.put("versionAvant", version - 1);
         record.put("versionApres", version);
-        record.put("clausesModifiees", execution.getVariable(CLAUSES));
-        record.put("modifications", changes.describe());
+        record.put("clausesModifiees", draft.clauses());
+        record.put("modifications", draft.changes().describe());
         record.put("document", docxVariable(avenantNumero));
         List<Object> avenants = new ArrayList<>(JsonVariables.readList(stored.get(AVENANTS), Object.class));
         avenants.add(record);
@@ -242,9 +233,9 @@ public class Avenants {
         update.put(AVENANTS, JsonVariables.write(avenants));
         update.put(CONVENTION_DOCX, docx);
         update.put(ConventionVersions.docxVariable(version), docx);
-        update.put(docxVariable(avenantNumero), execution.getVariableTyped(AVENANT_DOCX));
-        if (execution.getVariableTyped(AVENANT_SIGNE_SCAN) != null) {
-            update.put(scanVariable(avenantNumero), execution.getVariableTyped(AVENANT_SIGNE_SCAN));
+        update.put(docxVariable(avenantNumero), signedAvenant.docx());
+        if (signedAvenant.scan() != null) {
+            update.put(scanVariable(avenantNumero), signedAvenant.scan());
         }
         registry.set(convention, update);
         records.recordSigned(numero, version, ConventionDates.toLocalDate(signed), "Avenant n° " + avenantNumero, next);
@@ -252,49 +243,34 @@ public class Avenants {
                 || !Objects.equals(current.correspondantsTechniques(), next.correspondantsTechniques())) {
             events.publishEvent(new OperatorChanged(numero, current.exploitantEnt(), next.exploitantEnt()));
         }
-        charter.schoolsChanged(convention, changes.ecolesAjoutees(),
-                changes.ecolesRetirees().stream().map(Ecole::uai).toList());
+        charter.schoolsChanged(convention, draft.changes().ecolesAjoutees(),
+                draft.changes().ecolesRetirees().stream().map(Ecole::uai).toList());
 
-        FileValue avenantDocx = execution.getVariableTyped(AVENANT_DOCX);
-        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render("avenant-applique",
-                variables("numero", numero, "avenantNumero", avenantNumero, "objet", execution.getVariable(OBJET),
+        mailQueue.enqueue(numero, new Mail(recipients.bothParties(convention), templates.render("avenant-applique",
+                variables("numero", numero, "avenantNumero", avenantNumero, "objet", draft.objet(),
                         "dateSignature", FrenchFormats.longDate(signed), "version", version,
-                        "resume", execution.getVariable(RESUME))),
-                Mail.Attachment.of(avenantDocx)));
+                        "resume", draft.summary())),
+                Mail.Attachment.of(signedAvenant.docx())));
     }
 
-    /** Abandoned by its author, refused by the commune or rejected by the DACES: both parties are told. */
-    public void close(DelegateExecution execution) {
-        String numero = execution.getProcessBusinessKey();
-        String issue = String.valueOf(execution.getVariable(ISSUE));
-        String objet = text(execution.getVariable(OBJET));
-        String motif = text(execution.getVariable(MOTIF));
-        mailQueue.enqueue(numero, new Mail(recipients.bothParties(execution), templates.render("avenant-non-poursuivi",
-                variables("numero", numero, "avenantNumero", execution.getVariable(AVENANT_NUMERO),
+    /**
+     * Abandoned by its author, refused by the commune or rejected by the DACES: both parties are told.
+     *
+     * @param issue abandonne, refuse or rejete
+     */
+    public void close(String numero, Object avenantNumero, String issue, Object objetTyped, Object motifTyped) {
+        String objet = text(objetTyped);
+        String motif = text(motifTyped);
+        mailQueue.enqueue(numero, new Mail(recipients.bothParties(registry.get(numero)),
+                templates.render("avenant-non-poursuivi", variables("numero", numero, "avenantNumero", avenantNumero,
                         "objet", objet.isEmpty() ? null : objet, "issue", issue,
                         // the motif is asked for a refusal or a rejection, not for an abandonment
                         "motif", motif.isEmpty() || !List.of("refuse", "rejete").contains(issue) ? null : motif))));
     }
 
     /** Whatever its outcome (including its cancellation), the avenant frees its convention. */
-    public void release(DelegateExecution execution) {
-        procedures.releaseAvenant(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-    }
-
-    private Object approval(String mode) {
-        Map<String, Object> approval = new LinkedHashMap<>();
-        approval.put("mode", mode);
-        approval.put("date", SubmittedDates.today().toString());
-        approval.put("par", users.currentUserId());
-        return JsonVariables.write(approval);
-    }
-
-    private static ConventionData before(DelegateExecution execution) {
-        return JsonVariables.readObject(execution.getVariable(CONVENTION_AVANT), ConventionData.class);
-    }
-
-    private static ConventionChanges changes(DelegateExecution execution) {
-        return JsonVariables.readObject(execution.getVariable(MODIFICATIONS), ConventionChanges.class);
+    public void release(String numero, String avenantInstanceId) {
+        procedures.releaseAvenant(numero, avenantInstanceId);
     }
 
     static String summary(String objet, String clauses, ConventionChanges changes) {

@@ -93,8 +93,13 @@ public class NoticeProcedures {
      * that opened it is told.
      */
     public void abandon(ConventionRef convention, Party initiator, String mailTemplate) {
-        procedures.releaseEnd(convention.numero());
+        releaseEnd(convention);
         mailQueue.enqueue(convention.numero(), new Mail(recipients.party(convention, initiator),
                 templates.render(mailTemplate, variables("numero", convention.numero()))));
+    }
+
+    /** A dénonciation or résiliation closed without ending the convention: another may be opened. */
+    public void releaseEnd(ConventionRef convention) {
+        procedures.releaseEnd(convention.numero());
     }
 }

@@ -1,5 +1,7 @@
 package fr.conventionent.resiliation;
 
+import fr.conventionent.notice.RegisteredLetter;
+
 /** Key, element ids and variables of bpmn/resiliation.bpmn (article 12). */
 public final class ResiliationProcess {
 
@@ -43,14 +45,11 @@ public final class ResiliationProcess {
     public static final String DECISION_ENVOI = "decisionMiseEnDemeure";
     public static final String DECISION_ENVOYEE = "envoyee";
     public static final String DECISION_ABANDONNER = "abandonner";
-    public static final String DATE_ENVOI_LRAR = "dateEnvoiLrar";
+    public static final String DATE_ENVOI_LRAR = RegisteredLetter.DATE_ENVOI_LRAR;
     public static final String NUMERO_LRAR = "numeroLrar";
 
     /** "Enregistrer l'avis de réception": what became of the registered letter. */
-    public static final String ISSUE_LRAR = "issueLrar";
-    public static final String ISSUE_RECUE = "recue";
-    /** Pli non réclamé or returned: the letter counts as notified on its first presentation. */
-    public static final String ISSUE_NON_RECLAMEE = "non-reclamee";
+    public static final String ISSUE_LRAR = RegisteredLetter.ISSUE_LRAR;
     public static final String DATE_ACCUSE_RECEPTION = "dateAccuseReception";
     public static final String DATE_PREMIERE_PRESENTATION = "datePremierePresentation";
 

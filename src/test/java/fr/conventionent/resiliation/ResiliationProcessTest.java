@@ -1,6 +1,7 @@
 package fr.conventionent.resiliation;
 
 import static fr.conventionent.resiliation.ResiliationProcess.*;
+import static fr.conventionent.notice.RegisteredLetter.ISSUE_NON_RECLAMEE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
