@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * named "folder/file" (bpmn/convention.bpmn, forms/signer-exemplaires.html) whether the app runs
  * from classes or from the jar: embedded forms are looked up by that name
  * ({@code embedded:deployment:forms/…}), and formRef with binding "deployment" needs every form in
- * the same deployment as its process. Unchanged resources are not redeployed.
+ * the same deployment as its process. Unchanged resources are not redeployed; after a new release, running instances
+ * move to the new definitions ({@link RunningInstancesMigration}).
  */
 @Component
 @Order(0)
@@ -32,10 +33,13 @@ public class ProcessDeployment implements ApplicationRunner {
 
     private final RepositoryService repositoryService;
     private final ConventionProperties properties;
+    private final RunningInstancesMigration migration;
 
-    public ProcessDeployment(RepositoryService repositoryService, ConventionProperties properties) {
+    public ProcessDeployment(RepositoryService repositoryService, ConventionProperties properties,
+                             RunningInstancesMigration migration) {
         this.repositoryService = repositoryService;
         this.properties = properties;
+        this.migration = migration;
     }
 
     @Override
@@ -57,6 +61,9 @@ public class ProcessDeployment implements ApplicationRunner {
         var definitions = result.getDeployedProcessDefinitions();
         LOG.info("{} ressources déployées (déploiement {}), {} définitions de processus",
                 count, result.getId(), definitions == null ? 0 : definitions.size());
+        if (definitions != null && !definitions.isEmpty()) {
+            migration.toNewestDefinitions();
+        }
     }
 
     /** "bpmn/convention.bpmn": the parent folder and the file name. */
