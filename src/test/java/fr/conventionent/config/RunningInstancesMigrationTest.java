@@ -37,6 +37,8 @@ class RunningInstancesMigrationTest extends EngineTest {
 
     @AfterEach
     void removeReleases() {
+        // a batch left by a refused migration would otherwise run in the next test, on a deleted definition
+        managementService.createBatchQuery().list().forEach(batch -> managementService.deleteBatch(batch.getId(), true));
         deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
     }
 
