@@ -54,8 +54,9 @@ export default {
   },
 
   // the "Registre des conventions" link in the header (scripts/registre-lien.js, a tasklist.navbar.action plugin)
-  // and, for an agent logged in through ProConnect, the logout that ends the ProConnect session too
-  customScripts: ['scripts/registre-lien', 'scripts/proconnect-deconnexion'],
+  // and, for an agent logged in through ProConnect, the logout that ends the ProConnect session too;
+  // scripts/formulaires.js: what the embedded forms (forms/*.html) share, loaded before any form opens
+  customScripts: ['scripts/registre-lien', 'scripts/proconnect-deconnexion', 'scripts/formulaires'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
