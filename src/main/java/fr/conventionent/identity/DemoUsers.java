@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.kernel.Groups;
 
 /**
- * The demo users of DESIGN.md §2 (password = login). Only with {@code convention.demo-data=true},
- * which the postgres profile turns off; the default profile listens on 127.0.0.1 only. Never in directory mode:
- * there, people come from the académie's directory and would be confused with look-alike local accounts.
+ * The demo users, one per role and per demo commune (password = login), whose logins the demo, the tests and
+ * the README rely on. Only with {@code convention.demo-data=true}, which the postgres profile turns off; the default
+ * profile listens on 127.0.0.1 only. Never in directory mode: there, people come from the académie's directory and
+ * would be confused with look-alike local accounts.
  */
 @Component
 @Order(2)

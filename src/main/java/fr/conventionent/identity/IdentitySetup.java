@@ -27,7 +27,7 @@ import fr.conventionent.kernel.FeaturePermissions;
 import fr.conventionent.kernel.Groups;
 
 /**
- * Creates, at every start and idempotently, the groups of DESIGN.md §2 (one per commune,
+ * Creates, at every start and idempotently, the groups whose ids are a contract (one per commune,
  * circonscription and département of the reference data, plus the académie roles), the
  * authorizations each needs (Tasklist here, the rest declared by each feature as a {@link FeaturePermissions} bean)
  * and the shared Tasklist filters. Users are not created here:

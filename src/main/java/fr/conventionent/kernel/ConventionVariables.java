@@ -1,6 +1,9 @@
 package fr.conventionent.kernel;
 
-/** Process variable names of a convention (DESIGN.md §2), shared by every process about it. */
+/**
+ * Process variable names of a convention, shared by every process about it: forms and the REST API use these names,
+ * so they do not change.
+ */
 public final class ConventionVariables {
 
     public static final String COMMUNE_INSEE = "communeInsee";

@@ -2,7 +2,7 @@ package fr.conventionent.kernel;
 
 import java.util.List;
 
-/** The stable group ids (DESIGN.md §2): other tools rely on them. */
+/** The group ids, a contract: candidate groups in the BPMN, authorizations, filters and other tools rely on them. */
 public final class Groups {
 
     public static final String DACES = "daces";
