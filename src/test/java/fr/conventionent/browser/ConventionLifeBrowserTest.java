@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.conventionent.avenant.AvenantProcess;
@@ -17,6 +20,8 @@ import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.kernel.Ecole;
 import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.kernel.Uai;
+import fr.conventionent.identity.delegation.Signatory;
+import fr.conventionent.resiliation.ResiliationProcess;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.RequiredTool;
 import fr.conventionent.support.TasklistBrowser;
@@ -24,7 +29,8 @@ import fr.conventionent.support.TasklistBrowser;
 /**
  * The forms of a convention's life in the real Tasklist (headless chromium): the commune records a
  * charter adoption, proposes an avenant that adds a school, the DACES checks it, then the commune
- * denounces its convention, which cancels the avenant. Screenshots in target/screenshots/vie-convention/.
+ * denounces its convention, which cancels the avenant; the Recteur signs the académie's mise en demeure.
+ * Screenshots in target/screenshots/vie-convention/ and signature-lettre/.
  */
 class ConventionLifeBrowserTest extends ConventionLifeTest {
 
@@ -150,5 +156,37 @@ class ConventionLifeBrowserTest extends ConventionLifeTest {
         assertThat(JsonVariables.read(runtimeService.getVariable(comite,
                 fr.conventionent.pilotage.SteeringCommitteeProcess.PARTICIPANTS)).toString())
                 .contains("\"partie\":\"commune\"", "\"partie\":\"academie\"", "paul.martin@ac-versailles.example");
+    }
+
+    @Test
+    void theRecteurSignsTheAcademiesMiseEnDemeureInTasklist() throws Exception {
+        String numero = numero(signedConvention(LocalDate.now(PARIS).toString()));
+        actAsDaces();
+        ProcessInstance resiliation = runtimeService.startProcessInstanceByKey(ResiliationProcess.KEY,
+                Map.of(ConventionVariables.CONVENTION_NUMERO, numero));
+        taskService.complete(task(numero, ResiliationProcess.TASK_STATE_BREACH).getId(), Map.of(
+                ResiliationProcess.NATURE_MANQUEMENT, ResiliationProcess.NATURE_FAUTE_GRAVE,
+                ResiliationProcess.DESCRIPTION, "Aucun référent ENT depuis six mois.",
+                ResiliationProcess.PAS_FORCE_MAJEURE, true));
+        actAsNobody();
+
+        try (TasklistBrowser browser = new TasklistBrowser(port, "signature-lettre")) {
+            browser.login("recteur");
+            browser.openTask("Signer la lettre");
+            browser.waitForText("Signer la mise en demeure pour le Recteur");
+            browser.waitForText("Je signe la lettre pour le Recteur");
+            assertThat(browser.pageText()).contains("Convention " + numero, "Mise en demeure (PDF)",
+                    "« Pour le Recteur et par délégation »");
+            By terminer = By.xpath("//button[normalize-space(.)='Terminer']");
+            assertThat(browser.driver().findElements(terminer)).as("« Terminer » inactif tant que la case n'est pas cochée")
+                    .filteredOn(WebElement::isDisplayed).noneMatch(WebElement::isEnabled);
+            browser.check("input[name=lettreSignee]");
+            browser.screenshot("mise-en-demeure-signee");
+            browser.complete();
+            browser.waitForTaskGone("Signer la lettre");
+        }
+        eventually(() -> assertThat(runtimeService.getVariable(resiliation.getId(), Signatory.QUALITE))
+                .isEqualTo("Le Recteur"));
+        assertThat(task(numero, ResiliationProcess.TASK_SEND_FORMAL_NOTICE)).as("la mise en demeure part").isNotNull();
     }
 }

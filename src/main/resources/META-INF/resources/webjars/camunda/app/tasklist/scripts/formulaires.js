@@ -4,7 +4,7 @@
 // Forms of older deployments keep their own inline code: change what is here only by adding, so that the forms of
 // every deployed version keep working.
 
-// the annex editor's rows, shared by "Compléter la convention" and "Rédiger l'avenant" (ng-include)
+// a piece of form shared by several forms (formulaires/*.html), for ng-include: its address next to this script
 const gabarit = (nom) => new URL('formulaires/' + nom, import.meta.url).pathname;
 
 /** A date input's value (AngularJS keeps a Date) as the "AAAA-MM-JJ" text the server reads. */
