@@ -11,23 +11,7 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function request(method, url, body) {
-    return fetch(url, {
-      method: method,
-      body: body,
-      credentials: 'same-origin',
-      headers: { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' }
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) {
-          var error = new Error(data.message || ('Erreur ' + response.status + ' du serveur.'));
-          error.status = response.status;
-          throw error;
-        }
-        return data;
-      });
-    });
-  }
+  var request = window.apiRegistre;
 
   function alert(message, withLoginLink) {
     var box = $('alerte-message');

@@ -9,26 +9,7 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function request(method, url, body) {
-    var headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    return fetch(url, {
-      method: method,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      headers: headers
-    }).then(function (response) {
-      if (response.status === 204) { return null; }
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) {
-          var error = new Error(data.message || ('Erreur ' + response.status + ' du serveur.'));
-          error.status = response.status;
-          throw error;
-        }
-        return data;
-      });
-    });
-  }
+  var request = window.apiRegistre;
 
   function showError(which, message) {
     $('alerte-' + which + '-message').textContent = message;

@@ -26,22 +26,19 @@
     $('#erreur-message').textContent = message;
     $('#erreur').hidden = !message;
   }
+  // a refusal shows its French message; without a Tasklist session, the page asks to log in
   async function call(path, options) {
-    const response = await fetch(api + path, Object.assign({ credentials: 'same-origin',
-      headers: { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' } }, options || {}));
-    if (response.status === 401) {
-      $('#connexion').hidden = false;
-      $('#registre').hidden = true;
-      $('#calendrier').hidden = true;
-      throw new Error('non connecté');
+    try {
+      return await window.apiRegistre((options && options.method) || 'GET', api + path);
+    } catch (error) {
+      if (error.status === 401) {
+        ['#registre', '#calendrier'].forEach((hidden) => { $(hidden).hidden = true; });
+        $('#connexion').hidden = false;
+        throw new Error('non connecté');
+      }
+      if (error.status) { showError(error.message); }
+      throw error;
     }
-    if (!response.ok) {
-      let message = 'Erreur ' + response.status;
-      try { message = (await response.json()).message || message; } catch (e) { /* not JSON */ }
-      showError(message);
-      throw new Error(message);
-    }
-    return response.status === 204 ? null : response.json();
   }
 
   function filters() {

@@ -37,21 +37,19 @@
     $('#erreur-message').textContent = message;
     $('#erreur').hidden = !message;
   }
+  // a refusal shows its French message; without a Tasklist session, the page asks to log in
   async function call(path) {
-    const response = await fetch(api + path, { credentials: 'same-origin',
-      headers: { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' } });
-    if (response.status === 401) {
-      $('#connexion').hidden = false;
-      $('#tableau-de-bord').hidden = true;
-      throw new Error('non connecté');
+    try {
+      return await window.apiRegistre('GET', api + path);
+    } catch (error) {
+      if (error.status === 401) {
+        $('#tableau-de-bord').hidden = true;
+        $('#connexion').hidden = false;
+        throw new Error('non connecté');
+      }
+      if (error.status) { showError(error.message); }
+      throw error;
     }
-    if (!response.ok) {
-      let message = 'Erreur ' + response.status;
-      try { message = (await response.json()).message || message; } catch (e) { /* not JSON */ }
-      showError(message);
-      throw new Error(message);
-    }
-    return response.json();
   }
 
   function query() {
