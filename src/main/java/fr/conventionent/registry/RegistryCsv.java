@@ -45,7 +45,7 @@ final class RegistryCsv {
     void print(RegistryLine line) {
         try {
             printer.printRecord(line.numero(), line.communeNom(), line.communeInsee(), line.departement(),
-                    line.circonscription(), line.statutLibelle(), day(line.dateSignature()), day(line.dernierJourPeriodeInitiale()),
+                    String.join(", ", line.circonscriptions()), line.statutLibelle(), day(line.dateSignature()), day(line.dernierJourPeriodeInitiale()),
                     day(line.prochainAnniversaire()), day(line.limiteDenonciation()), day(line.dernierJour()),
                     line.version(), line.avenants(), line.incidentsOuverts(), dayTime(line.aafDerniere()),
                     line.aafResume(), day(line.prochainComite()));

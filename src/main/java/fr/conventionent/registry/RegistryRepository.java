@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -27,6 +29,9 @@ import fr.conventionent.kernel.Groups;
 @Repository
 public class RegistryRepository {
 
+    /** Rows of an export whose circonscriptions are read together. */
+    private static final int BATCH = 500;
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public RegistryRepository(NamedParameterJdbcTemplate jdbc) {
@@ -45,23 +50,46 @@ public class RegistryRepository {
         parameters.addValue("decalage", (long) filter.page() * filter.taille());
         List<RegistryEntry> entries = jdbc.query("SELECT * FROM convention WHERE " + where + " ORDER BY "
                 + filter.orderBy() + " LIMIT :limite OFFSET :decalage", parameters, RegistryRepository::entry);
-        return new Page(total == null ? 0 : total, entries);
+        return new Page(total == null ? 0 : total, withCirconscriptions(entries));
     }
 
     /** Every matching row, streamed in order (exports never hold the whole list in memory). */
     public void forEach(Viewer viewer, RegistryFilter filter, LocalDate today, Consumer<RegistryEntry> consumer) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         String where = where(viewer, filter, today, parameters);
+        List<RegistryEntry> batch = new ArrayList<>();
         jdbc.query("SELECT * FROM convention WHERE " + where + " ORDER BY " + filter.orderBy(), parameters,
-                (ResultSet rs) -> consumer.accept(entry(rs, 0)));
+                (ResultSet rs) -> {
+                    batch.add(entry(rs, 0));
+                    if (batch.size() == BATCH) {
+                        withCirconscriptions(batch).forEach(consumer);
+                        batch.clear();
+                    }
+                });
+        withCirconscriptions(batch).forEach(consumer);
+    }
+
+    /** The circonscriptions of the schools of each convention, read for a page or a batch of rows at once. */
+    private List<RegistryEntry> withCirconscriptions(List<RegistryEntry> entries) {
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        Map<String, List<String>> perConvention = new HashMap<>();
+        jdbc.query("SELECT numero, circonscription FROM circonscription_convention WHERE numero IN (:numeros)"
+                + " ORDER BY numero, circonscription", new MapSqlParameterSource("numeros",
+                entries.stream().map(RegistryEntry::numero).toList()), (ResultSet rs) -> {
+                    perConvention.computeIfAbsent(rs.getString("numero"), n -> new ArrayList<>())
+                            .add(rs.getString("circonscription"));
+                });
+        return entries.stream().map(entry -> entry.withCirconscriptions(perConvention.get(entry.numero()))).toList();
     }
 
     /** The convention numbered {@code numero}, if the viewer may see it. */
     public Optional<RegistryEntry> find(Viewer viewer, String numero) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("numero", numero);
         String where = "numero = :numero AND " + listed(parameters) + " AND " + conventionVisibility(viewer, parameters);
-        return jdbc.query("SELECT * FROM convention WHERE " + where, parameters, RegistryRepository::entry)
-                .stream().findFirst();
+        return withCirconscriptions(jdbc.query("SELECT * FROM convention WHERE " + where, parameters,
+                RegistryRepository::entry)).stream().findFirst();
     }
 
     private static String where(Viewer viewer, RegistryFilter filter, LocalDate today, MapSqlParameterSource parameters) {
@@ -157,7 +185,7 @@ public class RegistryRepository {
                 day(rs.getDate("fin_terme_initial")), day(rs.getDate("prochain_anniversaire")),
                 day(rs.getDate("limite_denonciation")), dayBefore(rs.getDate("date_fin")), rs.getInt("version"),
                 day(rs.getDate("prochain_comite")), dateTime(rs.getTimestamp("aaf_derniere")),
-                rs.getString("aaf_resultat"), rs.getString("aaf_resume"));
+                rs.getString("aaf_resultat"), rs.getString("aaf_resume"), List.of());
     }
 
     private static LocalDate day(java.sql.Date date) {

@@ -91,6 +91,35 @@ class SharedCommuneRegistryTest extends ConventionLifeTest {
     }
 
     @Test
+    void theCirconscriptionColumnNamesEveryCirconscriptionOfItsSchoolsOnThePageAndInTheCsv() throws Exception {
+        String argenteuil = argenteuilAtTheIens(3);
+        String cergy = numero(signedConvention("95127", "Cergy", "2026-03-02"));
+
+        JsonNode lines = JSON.readTree(WebSession.loggedIn(port, "daces")
+                .get("/registre/api/conventions?tri=numero").body()).get("lignes");
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.get("numero").asText()).isEqualTo(argenteuil);
+            assertThat(line.get("circonscriptions")).extracting(JsonNode::asText)
+                    .containsExactly("argenteuil-nord", "argenteuil-sud");
+        });
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.get("numero").asText()).isEqualTo(cergy);
+            assertThat(line.get("circonscriptions")).extracting(JsonNode::asText).containsExactly("cergy");
+        });
+
+        String sudCsv = csv("ien.argenteuil-sud");
+        assertThat(sudCsv).contains(argenteuil + ";Argenteuil;95018;95;argenteuil-nord, argenteuil-sud;")
+                .doesNotContain(cergy);
+        assertThat(csv("ien.argenteuil-nord")).contains(argenteuil).doesNotContain(cergy);
+        assertThat(csv("ien.cergy")).contains(cergy + ";Cergy;95127;95;cergy;").doesNotContain(argenteuil);
+    }
+
+    private String csv(String user) {
+        return new String(WebSession.loggedIn(port, user).getBytes("/registre/api/conventions.csv?tri=numero").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aConventionWhoseSchoolsAreAllInOneCirconscriptionStaysWithItsIen() throws Exception {
         String argenteuil = argenteuilAtTheIens(1);
 
