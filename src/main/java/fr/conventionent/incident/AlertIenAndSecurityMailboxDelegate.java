@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.config.ConventionProperties;
-import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.kernel.Groups;
+import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.notification.Mail;
 import fr.conventionent.notification.MailQueue;
@@ -39,7 +39,7 @@ public class AlertIenAndSecurityMailboxDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         IncidentFacts facts = IncidentFacts.of(execution);
         List<String> groups = new ArrayList<>();
-        circonscriptions(execution).forEach(circonscription -> groups.add(Groups.ienCirco(circonscription)));
+        IncidentCirconscriptions.of(execution).forEach(circonscription -> groups.add(Groups.ienCirco(circonscription)));
         if (facts.donneesPersonnelles()) {
             groups.add(Groups.DPO);
         }
@@ -48,12 +48,5 @@ public class AlertIenAndSecurityMailboxDelegate implements JavaDelegate {
         String declarantEmail = facts.declarant() == null ? null : users.emailOf(facts.declarant());
         mailQueue.enqueue(facts.numero(), new Mail(to,
                 mails.alert(facts, declarantEmail, IncidentFacts.evidenceFileNames(execution))));
-    }
-
-    /** Incidents reported before schools had their circonscription carry only the commune's. */
-    private static List<String> circonscriptions(DelegateExecution execution) {
-        Object list = execution.getVariable(IncidentProcess.CIRCONSCRIPTIONS);
-        return list != null ? JsonVariables.readList(list, String.class)
-                : List.of((String) execution.getVariable(IncidentProcess.CIRCONSCRIPTION));
     }
 }

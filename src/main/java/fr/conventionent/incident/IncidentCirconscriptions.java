@@ -2,9 +2,11 @@ package fr.conventionent.incident;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionCirconscriptions;
+import fr.conventionent.convention.JsonVariables;
 import fr.conventionent.identity.SchoolDirectory;
 
 /**
@@ -20,6 +22,23 @@ public class IncidentCirconscriptions {
     public IncidentCirconscriptions(SchoolDirectory schools, ConventionCirconscriptions conventions) {
         this.schools = schools;
         this.conventions = conventions;
+    }
+
+    /** The circonscriptions of a reported incident: its IENs are alerted, comment on it and see its deadlines. */
+    public static List<String> of(VariableScope incident) {
+        return of(incident.getVariable(IncidentProcess.CIRCONSCRIPTIONS),
+                (String) incident.getVariable(IncidentProcess.CIRCONSCRIPTION));
+    }
+
+    /**
+     * The same from the values of the variables {@code circonscriptions} and {@code circonscription}: an incident
+     * reported before schools had their circonscription carries only the commune's.
+     */
+    public static List<String> of(Object circonscriptions, String communeCirconscription) {
+        if (circonscriptions != null) {
+            return JsonVariables.readList(circonscriptions, String.class);
+        }
+        return communeCirconscription == null ? List.of() : List.of(communeCirconscription);
     }
 
     public List<String> of(IncidentReport report) {

@@ -67,9 +67,16 @@ public class IncidentCompetence {
         return COMMUNE.equals(cnilNotifier(scope)) ? communeGroup(scope) : Groups.DPO;
     }
 
-    /** Commune's field: the académie's RSSI, DPO and IEN of the circonscription may comment. */
+    /** Commune's field: the académie's RSSI, DPO and the IEN of each circonscription concerned may comment. */
     public List<String> commentators(VariableScope scope) {
-        return List.of(Groups.RSSI, Groups.DPO, Groups.ienCirco((String) scope.getVariable(CIRCONSCRIPTION)));
+        return academieObservers(scope);
+    }
+
+    /** The académie's RSSI and DPO, and the IEN of each circonscription of the incident (article 7). */
+    public static List<String> academieObservers(VariableScope scope) {
+        List<String> groups = new java.util.ArrayList<>(List.of(Groups.RSSI, Groups.DPO));
+        IncidentCirconscriptions.of(scope).forEach(circonscription -> groups.add(Groups.ienCirco(circonscription)));
+        return groups;
     }
 
     public String communeGroup(VariableScope scope) {

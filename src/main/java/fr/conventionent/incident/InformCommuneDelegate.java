@@ -36,7 +36,7 @@ public class InformCommuneDelegate implements JavaDelegate {
         IncidentFacts facts = IncidentFacts.of(execution);
         String competence = IncidentCompetence.of(execution);
         List<String> groups = COMMUNE.equals(competence)
-                ? List.of(Groups.RSSI, Groups.DPO, Groups.ienCirco((String) execution.getVariable(CIRCONSCRIPTION)))
+                ? IncidentCompetence.academieObservers(execution)
                 : List.of(Groups.commune(facts.communeInsee()));
         List<String> to = List.copyOf(users.emailsOfGroups(groups));
         mailQueue.enqueue(facts.numero(), new Mail(to, mails.measures(facts, competence,

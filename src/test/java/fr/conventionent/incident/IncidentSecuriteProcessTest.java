@@ -412,6 +412,37 @@ class IncidentSecuriteProcessTest extends EngineTest {
     }
 
     @Test
+    void inTheCommunesFieldTheIncidentClosesWithoutWaitingForTheAcademiesCommentWhichEndsWithIt() throws Exception {
+        nanterreNamesItsDpo();
+        ProcessInstance incident = nanterreIncident(COMMUNE);
+        complete(incident, TASK_QUALIFY, qualification(OUI));
+        executeDueJobs();
+        complete(incident, TASK_DECIDE_MEASURES, Map.of(MESURES, "Correctif appliqué par l'hébergeur de la commune."));
+        executeDueJobs();
+        assertThat(task(incident, TASK_CLOSE)).as("the commune's CNIL notification is still awaited").isNull();
+
+        moveClockBy(Duration.ofDays(1));
+        complete(incident, TASK_NOTIFY_CNIL, Map.of(REFERENCE_NOTIFICATION_CNIL, "CNIL-2026-0101"));
+        assertThat(task(incident, TASK_CLOSE)).as("nobody commented, yet the RSSI may close").isNotNull();
+        assertThat(task(incident, TASK_COMMENT)).as("the académie may still comment until then").isNotNull();
+
+        moveClockBy(Duration.ofDays(10));
+        executeDueJobs();
+        complete(incident, TASK_CLOSE, Map.of(RAPPORT_CLOTURE, "Correctif en place."));
+
+        assertThat(incident).isEnded();
+        assertThat(taskService.createTaskQuery().processInstanceId(incident.getId()).count()).isZero();
+        assertThat(managementService.createJobQuery().processInstanceId(incident.getId()).count())
+                .as("no reminder of the comment left behind").isZero();
+        var comment = historyService.createHistoricTaskInstanceQuery().processInstanceId(incident.getId())
+                .taskDefinitionKey(TASK_COMMENT).singleResult();
+        assertThat(comment.getEndTime()).as("ended with the closure").isNotNull();
+        assertThat(comment.getDeleteReason()).isNotEqualTo("completed");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(incident.getId())
+                .activityId(END_CLOSED).finished().count()).isEqualTo(1);
+    }
+
+    @Test
     void theCommunesCnilTaskIsDueSeventyTwoHoursAfterDetectionAndItsDpoIsRemindedByMail() throws Exception {
         nanterreNamesItsDpo();
         ProcessInstance incident = nanterreIncident(COMMUNE);
