@@ -53,8 +53,8 @@ public class CalendarFeed {
         registry.forEach(viewer, RegistryFilter.of(java.util.Map.of()), line -> addConventionEvents(line, events));
         boolean allIncidents = viewer.seesAll() || viewer.groups().contains(Groups.RSSI);
         for (CnilDeadlines.CnilDeadline deadline : cnilDeadlines.open()) {
-            if (deadline.due() != null && (allIncidents || viewer.sees(deadline.communeInsee(),
-                    deadline.circonscription(), deadline.departement()))) {
+            if (deadline.due() != null && (allIncidents || viewer.seesAny(deadline.communeInsee(),
+                    deadline.circonscriptions(), deadline.departement()))) {
                 // in UTC: a TZID would need a VTIMEZONE definition in the feed
                 java.time.Instant due = deadline.due().toInstant();
                 events.add(event(due, due.plusSeconds(1800), "Notification CNIL (72 h) – incident " + deadline.incident(),

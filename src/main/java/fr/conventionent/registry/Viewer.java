@@ -75,6 +75,12 @@ public record Viewer(String userId, List<String> groups) {
                 || departements().contains(departement);
     }
 
+    /** The same for something concerning several circonscriptions (those of its schools): any of them will do. */
+    public boolean seesAny(String insee, java.util.Collection<String> circonscriptions, String departement) {
+        return seesAll() || communes().contains(insee) || circonscriptions.stream().anyMatch(circonscriptions()::contains)
+                || departements().contains(departement);
+    }
+
     /** What the viewer sees, in words, for the page's header. */
     public String scope() {
         if (seesAll()) {

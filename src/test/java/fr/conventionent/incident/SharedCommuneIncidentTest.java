@@ -31,6 +31,8 @@ class SharedCommuneIncidentTest extends ConventionLifeTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    fr.conventionent.registry.CalendarFeed calendars;
 
     @BeforeEach
     void argenteuilHasAConventionWithItsThreeSchools() {
@@ -109,6 +111,62 @@ class SharedCommuneIncidentTest extends ConventionLifeTest {
         executeDueJobs();
 
         assertThat(alerted(incident)).containsExactlyInAnyOrder("ien.argenteuil-nord@demo.example", ALERT_MAILBOX);
+    }
+
+    /** Reported and qualified as a personal-data breach: the CNIL must be notified within 72 hours. */
+    private ProcessInstance breach(String ecoles, String competence) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(TYPE_INCIDENT, "fuite-donnees");
+        variables.put(DATE_DETECTION, "2026-03-02T09:15");
+        variables.put(COMMUNE_INSEE, "95018");
+        variables.put(ECOLES_UAI, ecoles);
+        variables.put(DONNEES_PERSONNELLES, true);
+        variables.put(COMPETENCE, competence);
+        variables.put(DESCRIPTION, "Les bulletins de l'école sont lisibles par tous les parents.");
+        ProcessInstance incident = runtimeService.startProcessInstanceByKey(KEY, variables);
+        executeDueJobs();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(incident.getId())
+                .taskDefinitionKey(TASK_QUALIFY).singleResult().getId(), Map.of(GRAVITE, "elevee", PERIMETRE, "ecoles",
+                VIOLATION_DONNEES, OUI, ANALYSE, "Droits mal paramétrés."));
+        executeDueJobs();
+        return incident;
+    }
+
+    private String calendarOf(String user) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        calendars.write(calendars.viewer(user), out);
+        return out.toString().replace("\r\n ", "");
+    }
+
+    @Test
+    void theCnilDeadlineReachesTheIenOfTheSchoolNotTheIenOfTheCommune() {
+        ProcessInstance incident = breach(LES_TILLEULS_SUD, ACADEMIE);
+        String event = "Notification CNIL (72 h) – incident " + incident.getBusinessKey();
+
+        assertThat(calendarOf("ien.argenteuil-sud")).contains(event, "DTSTART:20260305T081500Z");
+        assertThat(calendarOf("ien.argenteuil-nord")).as("Argenteuil's own circonscription").doesNotContain(event);
+        assertThat(calendarOf("ien.cergy")).doesNotContain(event);
+        assertThat(calendarOf("mairie.argenteuil")).contains(event);
+    }
+
+    @Test
+    void inTheCommunesFieldTheIenOfEachSchoolNamedMayCommentAndIsToldOfTheMeasures() {
+        ProcessInstance incident = breach(JULES_FERRY_NORD + ", " + LES_TILLEULS_SUD, COMMUNE);
+
+        List<String> commentators = taskService.getIdentityLinksForTask(taskService.createTaskQuery()
+                .processInstanceId(incident.getId()).taskDefinitionKey(TASK_COMMENT).singleResult().getId()).stream()
+                .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+        assertThat(commentators).containsExactlyInAnyOrder("rssi", "dpo", "ien-circo-argenteuil-nord",
+                "ien-circo-argenteuil-sud");
+
+        ProcessInstance sudOnly = breach(LES_TILLEULS_SUD, COMMUNE);
+        taskService.complete(taskService.createTaskQuery().processInstanceId(sudOnly.getId())
+                .taskDefinitionKey(TASK_DECIDE_MEASURES).singleResult().getId(), Map.of(MESURES,
+                "Droits corrigés par le prestataire de la commune."));
+        executeDueJobs();
+        List<String> told = mailsAbout("Incident " + sudOnly.getBusinessKey() + "\u00a0: mesures décidées par la commune")
+                .stream().flatMap(mail -> recipients(mail).stream()).distinct().toList();
+        assertThat(told).contains("ien.argenteuil-sud@demo.example").doesNotContain("ien.argenteuil-nord@demo.example");
     }
 
     private Object historyVariable(ProcessInstance incident, String name) {
