@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import fr.conventionent.aaf.process.AafRunLog;
 import fr.conventionent.aaf.process.AafRunReport;
 import fr.conventionent.kernel.FrenchFormats;
+import fr.conventionent.registry.Viewer;
 
 /**
  * The health of the AAF deliveries, from the runs' outcomes counted per day, exploitant and place as each run ended
@@ -43,10 +44,7 @@ public class AafHealth {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         parameters.addValue("du", Date.valueOf(scope.filter().du()));
         parameters.addValue("au", Date.valueOf(scope.filter().au()));
-        // the académie's counters when nothing narrows the figures, else the circonscriptions' that the scope keeps
-        boolean academie = scope.viewer().seesAll() && scope.filter().departement() == null
-                && scope.filter().circonscription() == null;
-        String places = academie ? "niveau = 'A'" : "niveau = 'C' AND " + scope.places(parameters);
+        String places = counters(scope, parameters);
         // key: Monday of the week, then exploitant
         Map<LocalDate, Map<String, long[]>> perWeek = new TreeMap<>();
         jdbc.query("SELECT jour, exploitant, resultat, cause, SUM(nombre) AS nombre FROM livraison_aaf_jour"
@@ -78,6 +76,23 @@ public class AafHealth {
                         column("sansFichier", "Sans fichier"), column("fichiersRefuses", "Échec : fichiers refusés"),
                         column("sftpInjoignable", "Échec : SFTP injoignable"),
                         column("autresEchecs", "Échec : autre cause")), lines);
+    }
+
+    /**
+     * The counters that count each run once for this scope: the académie's when nothing narrows the figures, the
+     * départements' for a département (filter, or an IA-DASEN's or IEN TICE's), else those of the circonscriptions
+     * the scope keeps (a run counts in each circonscription of a school of its convention).
+     */
+    private static String counters(DashboardScope scope, MapSqlParameterSource parameters) {
+        Viewer viewer = scope.viewer();
+        DashboardFilter filter = scope.filter();
+        if (filter.circonscription() != null || (!viewer.seesAll() && viewer.departements().isEmpty())) {
+            return "niveau = 'C' AND " + scope.places(parameters);
+        }
+        if (filter.departement() != null || !viewer.seesAll()) {
+            return "niveau = 'D' AND " + scope.places(parameters);
+        }
+        return "niveau = 'A'";
     }
 
     private static String blankToNull(String text) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import fr.conventionent.identity.CommuneDirectory;
+import fr.conventionent.identity.SchoolDirectory;
 import fr.conventionent.registry.CurrentViewer;
 import fr.conventionent.registry.RegistryNotLoggedInException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,11 +36,14 @@ public class DashboardController {
     private final CurrentViewer currentViewer;
     private final DashboardService dashboard;
     private final CommuneDirectory communes;
+    private final SchoolDirectory schools;
 
-    public DashboardController(CurrentViewer currentViewer, DashboardService dashboard, CommuneDirectory communes) {
+    public DashboardController(CurrentViewer currentViewer, DashboardService dashboard, CommuneDirectory communes,
+                               SchoolDirectory schools) {
         this.currentViewer = currentViewer;
         this.dashboard = dashboard;
         this.communes = communes;
+        this.schools = schools;
     }
 
     /** Who looks, what they may see, and the choices of the filters (only the départements and circonscriptions in scope). */
@@ -49,10 +53,13 @@ public class DashboardController {
         TreeSet<String> departements = new TreeSet<>();
         Map<String, String> circonscriptions = new java.util.TreeMap<>();
         DashboardScope unfiltered = DashboardScope.of(scope.viewer(), DashboardFilter.of(Map.of(), DashboardService.today()));
-        communes.all().stream().filter(unfiltered::counts).forEach(commune -> {
-            departements.add(commune.departement());
-            circonscriptions.put(commune.circonscription(), commune.libelleCirconscription());
-        });
+        // the circonscriptions of the schools: a commune split between two offers both
+        communes.all().forEach(commune -> schools.circonscriptionsOf(commune).stream()
+                .filter(circonscription -> unfiltered.showsGroup(circonscription, commune.departement()))
+                .forEach(circonscription -> {
+                    departements.add(commune.departement());
+                    circonscriptions.put(circonscription, schools.labelOf(circonscription));
+                }));
         List<Map<String, String>> circos = new ArrayList<>();
         circonscriptions.forEach((code, label) -> circos.add(Map.of("code", code, "libelle", label)));
         Map<String, Object> perimeter = new LinkedHashMap<>();

@@ -20,7 +20,8 @@ import fr.conventionent.kernel.FrenchFormats;
  * The security incidents reported in the period ({@code incident-securite}), from the engine's history of their
  * variables: counted by qualification (gravity), nature (the type given by the reporter), field of competence
  * (article 6; académie for incidents reported before the field existed) and whether personal data was breached, with the share of CNIL notifications made within 72 hours
- * of detection (RGPD article 33). One row per incident is pivoted from {@code ACT_HI_VARINST} by the database.
+ * of detection (RGPD article 33). One row per incident is pivoted from {@code ACT_HI_VARINST} by the database; an
+ * IEN's incidents are those naming a school of their circonscription ({@code circonscription_incident}).
  */
 @Repository
 public class SecurityIncidents {
@@ -61,7 +62,7 @@ public class SecurityIncidents {
                 + " violation, COUNT(*) AS nombre,"
                 + " SUM(CASE WHEN notification IS NOT NULL THEN 1 ELSE 0 END) AS notifiees,"
                 + " SUM(CASE WHEN notification - detection <= :delai THEN 1 ELSE 0 END) AS dans72h"
-                + " FROM (" + incidents + ") i WHERE " + scope.places(parameters)
+                + " FROM (" + incidents + ") i WHERE " + scope.incidents(parameters, "PROC_INST_ID_")
                 + " GROUP BY gravite, nature, COALESCE(competence, '" + IncidentProcess.ACADEMIE + "'), violation"
                 + " ORDER BY gravite, nature, domaine, violation", parameters, rs -> {
                     long notified = rs.getLong("notifiees");

@@ -7,6 +7,8 @@ import static fr.conventionent.dashboard.DashboardTable.column;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,12 +63,33 @@ public class StuckConventions {
                             "jours", ChronoUnit.DAYS.between(since, now),
                             "lien", "/registre/#" + rs.getString("numero"));
                 });
+        withSchoolsCirconscriptions(lines);
         return new DashboardTable("Conventions bloquées", "Les " + LIST_MAX + " plus anciennes au plus, en attente"
                 + " depuis plus de " + scope.filter().seuil() + " jours ; chaque numéro ouvre sa fiche dans le registre.",
                 List.of(column("numero", "Numéro"), column("commune", "Commune"), column("departement", "Département"),
                         column("circonscription", "Circonscription"), column("etape", "Étape en attente"),
                         column("depuis", "Depuis le"), column("jours", "Jours d'attente"), column("lien", "Lien")),
                 lines);
+    }
+
+    /** The circonscriptions of the schools of each listed convention, in place of the commune's. */
+    private void withSchoolsCirconscriptions(List<Map<String, Object>> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> perConvention = new HashMap<>();
+        jdbc.query("SELECT numero, circonscription FROM circonscription_convention WHERE numero IN (:numeros)"
+                + " ORDER BY numero, circonscription", new MapSqlParameterSource("numeros",
+                lines.stream().map(line -> line.get("numero")).toList()), rs -> {
+                    perConvention.computeIfAbsent(rs.getString("numero"), n -> new ArrayList<>())
+                            .add(rs.getString("circonscription"));
+                });
+        lines.forEach(line -> {
+            List<String> circonscriptions = perConvention.get((String) line.get("numero"));
+            if (circonscriptions != null) {
+                line.put("circonscription", String.join(", ", circonscriptions));
+            }
+        });
     }
 
     private static String stuck(DashboardScope scope, Instant now, MapSqlParameterSource parameters) {

@@ -34,16 +34,19 @@ public class ReportIncidentListener implements ExecutionListener {
     private final UserDirectory users;
     private final InstanceAccess instanceAccess;
     private final IncidentCirconscriptions circonscriptions;
+    private final IncidentCirconscriptionsLog circonscriptionsLog;
 
     public ReportIncidentListener(IncidentReportValidator validator, IncidentNumbering numbering,
                                   BreachDeadlines deadlines, UserDirectory users, InstanceAccess instanceAccess,
-                                  IncidentCirconscriptions circonscriptions) {
+                                  IncidentCirconscriptions circonscriptions,
+                                  IncidentCirconscriptionsLog circonscriptionsLog) {
         this.validator = validator;
         this.numbering = numbering;
         this.deadlines = deadlines;
         this.users = users;
         this.instanceAccess = instanceAccess;
         this.circonscriptions = circonscriptions;
+        this.circonscriptionsLog = circonscriptionsLog;
     }
 
     @Override
@@ -71,7 +74,9 @@ public class ReportIncidentListener implements ExecutionListener {
         execution.setVariable(COMMUNE_LIBELLE, report.commune().nom());
         execution.setVariable(DEPARTEMENT, report.commune().departement());
         execution.setVariable(CIRCONSCRIPTION, report.commune().circonscription());
-        execution.setVariable(CIRCONSCRIPTIONS, JsonVariables.write(circonscriptions.of(report)));
+        java.util.List<String> concerned = circonscriptions.of(report);
+        execution.setVariable(CIRCONSCRIPTIONS, JsonVariables.write(concerned));
+        circonscriptionsLog.record(execution.getProcessInstanceId(), concerned);
         execution.setVariable(ECOLES_UAI, JsonVariables.write(report.ecolesUai()));
         execution.setVariable(DONNEES_PERSONNELLES, report.donneesPersonnelles());
         execution.setVariable(DESCRIPTION, report.description());

@@ -141,7 +141,7 @@ public class RegistryRepository {
      * The conventions this viewer may see, on the {@code convention} table alone: as {@link #visibility}, but an IEN
      * sees every convention with a school of their circonscription, whatever the commune's own circonscription.
      */
-    static String conventionVisibility(Viewer viewer, MapSqlParameterSource parameters) {
+    public static String conventionVisibility(Viewer viewer, MapSqlParameterSource parameters) {
         if (viewer.seesAll() || viewer.circonscriptions().isEmpty()) {
             return visibility(viewer, parameters);
         }

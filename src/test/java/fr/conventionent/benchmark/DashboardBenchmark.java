@@ -77,8 +77,16 @@ class DashboardBenchmark {
             for (int[] range : new int[][] {{0, half}, {half, conventions}}) {
                 long loadStart = System.nanoTime();
                 load(jdbc, range[0], range[1]);
+                // each convention's schools in its commune's circonscription, as the migration V12 gives them
+                jdbc.update("INSERT INTO circonscription_convention (numero, circonscription) SELECT numero,"
+                        + " circonscription FROM convention c WHERE circonscription IS NOT NULL AND NOT EXISTS"
+                        + " (SELECT 1 FROM circonscription_convention cc WHERE cc.numero = c.numero)");
                 loadAafRuns(jdbc);
                 loadIncidents(jdbc, range[0], range[1]);
+                // each incident's circonscription, as the start-up copy takes it from the history
+                jdbc.update("INSERT INTO circonscription_incident (instance_incident, circonscription)"
+                        + " SELECT proc_inst_id_, text_ FROM act_hi_varinst WHERE name_ = ? AND proc_inst_id_ LIKE"
+                        + " 'incident-%' ON CONFLICT DO NOTHING", IncidentProcess.CIRCONSCRIPTION);
                 double loaded = (System.nanoTime() - loadStart) / 1e9;
                 long copyStart = System.nanoTime();
                 backfill.run(null);
@@ -217,7 +225,9 @@ class DashboardBenchmark {
         // the chart's daily counters, recounted by the migration's copy of the runs (it runs on an empty table)
         jdbc.update("DELETE FROM livraison_aaf_jour");
         new org.springframework.jdbc.datasource.init.ResourceDatabasePopulator(new org.springframework.core.io
-                .ClassPathResource("db/migration/V15__Livraisons_AAF_par_jour.sql")).execute(jdbc.getDataSource());
+                .ClassPathResource("db/migration/V15__Livraisons_AAF_par_jour.sql"), new org.springframework.core.io
+                .ClassPathResource("db/migration/V16__Circonscriptions_des_incidents_et_livraisons.sql"))
+                .execute(jdbc.getDataSource());
     }
 
     /** Conventions {@code from} to {@code to}: one in 20 had a security incident, reported in the last year. */

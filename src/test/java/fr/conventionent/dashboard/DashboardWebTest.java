@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -228,10 +227,12 @@ class DashboardWebTest extends ConventionLifeTest {
                 "echec", AafRunLog.SFTP_INJOIGNABLE);
         assertThat(lines(chart("daces", "aaf?" + PERIOD), "semaine")).isEmpty();
 
-        // the migration copies them; H2 runs the script again at each start, which must not count them twice
-        Resource migration = new ClassPathResource("db/migration/V15__Livraisons_AAF_par_jour.sql");
-        new ResourceDatabasePopulator(migration).execute(jdbc.getDataSource());
-        new ResourceDatabasePopulator(migration).execute(jdbc.getDataSource());
+        // the migrations copy them; H2 runs the scripts again at each start, which must not count them twice
+        ResourceDatabasePopulator migrations = new ResourceDatabasePopulator(
+                new ClassPathResource("db/migration/V15__Livraisons_AAF_par_jour.sql"),
+                new ClassPathResource("db/migration/V16__Circonscriptions_des_incidents_et_livraisons.sql"));
+        migrations.execute(jdbc.getDataSource());
+        migrations.execute(jdbc.getDataSource());
         aafRuns.ended(versailles, day("2026-02-04", 6), AafRunReport.Result.AUCUN_FICHIER);
 
         assertThat(lines(chart("daces", "aaf?" + PERIOD), "semaine", "exploitant", "livraisons", "envoyees",

@@ -13,8 +13,9 @@ import fr.conventionent.convention.ConventionLife;
 /**
  * One row per delivery run that ended ({@code livraison_aaf}), for the dashboard's AAF health: the runs per week and
  * the failures by cause, per exploitant. Written in the transaction where the run ends, so a row exists exactly when
- * the engine kept the run's outcome, and with it the run's counter per day, exploitant and place
- * ({@code livraison_aaf_jour}), which the chart reads.
+ * the engine kept the run's outcome, and with it the run's counters per day, exploitant and place
+ * ({@code livraison_aaf_jour}: the académie's, the département's, and each circonscription of a school of the
+ * convention's), which the chart reads.
  */
 @Repository
 public class AafRunLog {
@@ -74,19 +75,26 @@ public class AafRunLog {
         java.sql.Date day = java.sql.Date.valueOf(time.toLocalDateTime().toLocalDate());
         String key = exploitant == null ? "" : exploitant;
         String why = cause == null ? "" : cause;
-        // académie first, then the circonscription: every run locks its counters in the same order (no deadlock)
-        jdbc.update(upsert("'' AS departement, '' AS circonscription", "A"),
+        // académie, département, then the circonscriptions: every run locks its counters in the same order (no
+        // deadlock); once in each circonscription of a school of the convention, once in its département
+        jdbc.update(upsert("'' AS departement, '' AS circonscription", "A", ""),
                 day, key, result, why, numero, ConventionLife.STATUT_ANNULEE);
-        jdbc.update(upsert("COALESCE(c.departement, '') AS departement, COALESCE(c.circonscription, '') AS"
-                + " circonscription", "C"), day, key, result, why, numero, ConventionLife.STATUT_ANNULEE);
+        jdbc.update(upsert("COALESCE(c.departement, '') AS departement, '' AS circonscription", "D", ""),
+                day, key, result, why, numero, ConventionLife.STATUT_ANNULEE);
+        jdbc.update(upsert("COALESCE(c.departement, '') AS departement, cc.circonscription AS circonscription", "C",
+                " JOIN circonscription_convention cc ON cc.numero = c.numero"), day, key, result, why, numero,
+                ConventionLife.STATUT_ANNULEE);
     }
 
-    /** Adds one to the counter of the run's key at {@code places}, for a listed convention that is not cancelled. */
-    private String upsert(String places, String level) {
+    /**
+     * Adds one to the counter of the run's key at {@code places} (one row of the convention, or of its {@code join}),
+     * for a listed convention that is not cancelled.
+     */
+    private String upsert(String places, String level, String join) {
         // parameters typed, for H2's MERGE
         String source = "SELECT CAST('" + level + "' AS CHAR(1)) AS niveau, CAST(? AS DATE) AS jour,"
                 + " CAST(? AS VARCHAR(255)) AS exploitant, " + places + ", CAST(? AS VARCHAR(32)) AS resultat,"
-                + " CAST(? AS VARCHAR(32)) AS cause, CAST(1 AS BIGINT) AS nombre FROM convention c WHERE c.numero = ?"
+                + " CAST(? AS VARCHAR(32)) AS cause, CAST(1 AS BIGINT) AS nombre FROM convention c" + join + " WHERE c.numero = ?"
                 + " AND c.statut IS NOT NULL AND c.statut <> ?";
         if (postgres) {
             return "INSERT INTO livraison_aaf_jour (" + KEY + ", nombre) " + source + " ON CONFLICT (" + KEY
