@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionCirconscriptions;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.identity.SchoolDirectory;
 
 /**

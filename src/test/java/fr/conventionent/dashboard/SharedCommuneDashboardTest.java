@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.conventionent.aaf.process.AafRunLog;
 import fr.conventionent.aaf.process.AafRunReport;
-import fr.conventionent.convention.ConventionVariables;
-import fr.conventionent.convention.JsonVariables;
+import fr.conventionent.kernel.ConventionVariables;
+import fr.conventionent.kernel.JsonVariables;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.incident.IncidentCirconscriptionsLog;
 import fr.conventionent.incident.IncidentProcess;
@@ -78,7 +78,7 @@ class SharedCommuneDashboardTest extends ConventionLifeTest {
     }
 
     /** Argenteuil's convention with these schools, at its IENs since 7 January, an AAF run and an incident. */
-    private String argenteuilAtTheIens(List<fr.conventionent.convention.Ecole> schools, String incidentSchools) {
+    private String argenteuilAtTheIens(List<fr.conventionent.kernel.Ecole> schools, String incidentSchools) {
         ProcessInstance convention = startConvention("95018");
         Map<String, Object> completion = SampleConventions.completion("95018", "Argenteuil", 3);
         completion.put(ConventionVariables.ECOLES, JsonVariables.write(schools));
