@@ -60,7 +60,7 @@ final class TaskBehaviourParseListener extends AbstractBpmnParseListener {
         if (behaviour.dueDate() != null && task.getDueDateExpression() == null) {
             task.setDueDateExpression(expressionManager.createExpression(behaviour.dueDate()));
         }
-        // the links first: the mail is the last thing the task does when created, as in the BPMN before
+        // after the task's own create listeners, the links, then the mail: the order the BPMN used to spell out
         if (behaviour.documentLinks() && !listensWith(task, DOCUMENT_LINKS)) {
             task.addTaskListener(TaskListener.EVENTNAME_CREATE, delegate(DOCUMENT_LINKS));
         }

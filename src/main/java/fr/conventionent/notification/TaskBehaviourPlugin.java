@@ -20,6 +20,7 @@ public class TaskBehaviourPlugin extends AbstractProcessEnginePlugin {
         }
         listeners.add(new TaskBehaviourParseListener(configuration::getExpressionManager));
         configuration.setCustomPostBPMNParseListeners(listeners);
+        // the engine's only parse factory: another one would have to register the reminders' job declarations too
         configuration.setBpmnParseFactory(ReminderJobsBpmnParse::new);
     }
 }
