@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.conventionent.convention.ConventionVariables;
+import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.signature.CommuneCopyProcess;
 import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.EngineTest;
