@@ -19,7 +19,7 @@
     { name: 'echeances', x: 'mois', series: ['reconductions', 'limitesDenonciation', 'fins', 'comites'],
       summary: 'Échéances par mois' },
     { name: 'aaf', x: ['semaine', 'exploitant'], stacked: true,
-      series: ['envoyees', 'sansFichier', 'fichiersRefuses', 'sftpInjoignable', 'autresEchecs'],
+      series: ['envoyees', 'sansFichier', 'fichiersRefuses', 'uaiHorsAnnexe', 'sftpInjoignable', 'autresEchecs'],
       summary: 'Livraisons AAF par semaine et exploitant' },
     { name: 'incidents', x: ['qualification', 'nature', 'competence', 'violationDonnees'],
       series: ['nombre', 'notifieesCnil', 'dans72h'],

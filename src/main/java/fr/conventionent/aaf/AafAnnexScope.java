@@ -73,6 +73,22 @@ public record AafAnnexScope(Set<String> annexUais, Map<String, String> known) {
         return problems;
     }
 
+    /**
+     * Les UAI hors de l'annexe 1 qu'un fichier nomme : écoles qu'il déclare, écoles auxquelles il rattache des
+     * personnes, dans l'ordre de lecture (vide s'il n'en nomme aucune). C'est ce que le registre des livraisons garde.
+     */
+    public Set<String> uaisOutside(AafXmlCheck check, Map<String, String> structures) {
+        Set<String> outside = new LinkedHashSet<>();
+        check.structures().declared().values().stream().filter(uai -> !inAnnex(uai)).forEach(outside::add);
+        for (String structure : check.structures().referenced()) {
+            String uai = structures.get(structure);
+            if (uai != null && !inAnnex(uai)) {
+                outside.add(uai);
+            }
+        }
+        return outside;
+    }
+
     private boolean inAnnex(String uai) {
         return annexUais.contains(normalize(uai));
     }

@@ -319,7 +319,7 @@ public class AafDeliveryPipeline {
         AafDeliveryReport report(Status status, AafVerification verification, AafInboxSelector.Selection selection,
                                  List<String> problems) {
             return new AafDeliveryReport(status, config.extraction(), verification.checks(), selection.ignored(),
-                    problems, bordereau, archive, archiveBytes, uploaded, archivedTo,
+                    problems, verification.uaisOutsideAnnex(), bordereau, archive, archiveBytes, uploaded, archivedTo,
                     Duration.ofNanos(System.nanoTime() - started), timings);
         }
     }

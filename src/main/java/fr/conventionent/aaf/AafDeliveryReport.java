@@ -16,6 +16,7 @@ import java.util.Map;
  * @param files        fichiers XML vérifiés
  * @param ignored      fichiers du préfixe laissés de côté (autre date d'extraction)
  * @param problems     toutes les raisons de refus ou l'erreur d'envoi, en français
+ * @param uaisOutsideAnnex UAI hors de l'annexe 1 que nomme le lot (cause de refus), sans doublon ; souvent vide
  * @param bordereau    bordereau écrit, ou {@code null}
  * @param archive      archive zip écrite, ou {@code null}
  * @param archiveBytes taille de l'archive zip (0 sans archive)
@@ -24,7 +25,7 @@ import java.util.Map;
  * @param timings      durée de chaque étape franchie
  */
 public record AafDeliveryReport(Status status, AafExtraction extraction, List<AafXmlCheck> files, List<String> ignored,
-                                List<String> problems, Path bordereau, Path archive, long archiveBytes,
+                                List<String> problems, List<String> uaisOutsideAnnex, Path bordereau, Path archive, long archiveBytes,
                                 List<UploadedFile> uploaded, Path archivedTo, Duration duration,
                                 Map<AafDeliveryStage, Duration> timings) {
 
@@ -48,6 +49,7 @@ public record AafDeliveryReport(Status status, AafExtraction extraction, List<Aa
         files = List.copyOf(files);
         ignored = List.copyOf(ignored);
         problems = List.copyOf(problems);
+        uaisOutsideAnnex = List.copyOf(uaisOutsideAnnex);
         uploaded = List.copyOf(uploaded);
         EnumMap<AafDeliveryStage, Duration> ordered = new EnumMap<>(AafDeliveryStage.class);
         ordered.putAll(timings);
@@ -73,6 +75,9 @@ public record AafDeliveryReport(Status status, AafExtraction extraction, List<Aa
         sb.append("Fichiers : ").append(files.size()).append(", ").append(totalLines()).append(" lignes, ")
                 .append(totalBytes()).append(" octets, en ").append(duration.toMillis()).append(" ms\n");
         timings.forEach((stage, d) -> sb.append("  ").append(stage.label()).append(" : ").append(d.toMillis()).append(" ms\n"));
+        if (!uaisOutsideAnnex.isEmpty()) {
+            sb.append("UAI hors annexe 1 : ").append(String.join(", ", uaisOutsideAnnex)).append('\n');
+        }
         for (String problem : problems) {
             sb.append("  - ").append(problem).append('\n');
         }

@@ -9,11 +9,19 @@ import java.util.List;
  * @param names  vérification des noms et de la numérotation
  * @param checks vérification en flux de chaque fichier, dans l'ordre du bordereau (catégorie puis numéro) pour
  *               les noms conformes, puis les autres dans l'ordre reçu
+ * @param uaisOutsideAnnex UAI hors de l'annexe 1 que nomme le lot (écoles déclarées ou de rattachement), sans
+ *               doublon, dans l'ordre de lecture ; vide quand l'annexe n'est pas contrôlée
  */
-public record AafVerification(AafExtraction extraction, AafNameCheck names, List<AafXmlCheck> checks) {
+public record AafVerification(AafExtraction extraction, AafNameCheck names, List<AafXmlCheck> checks,
+                              List<String> uaisOutsideAnnex) {
 
     public AafVerification {
         checks = List.copyOf(checks);
+        uaisOutsideAnnex = List.copyOf(uaisOutsideAnnex);
+    }
+
+    public AafVerification(AafExtraction extraction, AafNameCheck names, List<AafXmlCheck> checks) {
+        this(extraction, names, checks, List.of());
     }
 
     public boolean ok() {

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Vérifie un lot avant tout envoi : noms ({@link AafFileSetChecker}) puis contenu de chaque fichier
@@ -64,14 +66,16 @@ public class AafVerifier {
         for (Path file : ordered) {
             checks.add(checked.computeIfAbsent(file, xmlChecker::check));
         }
+        Set<String> uaisOutside = new LinkedHashSet<>();
         if (scope != null) {
             // Après lecture de tous les fichiers : un élève peut précéder le fichier EtabEducNat qui déclare son école.
             Map<String, String> structures = scope.structuresWith(checks);
             checks.replaceAll(check -> {
+                uaisOutside.addAll(scope.uaisOutside(check, structures));
                 List<String> outside = scope.problemsOf(check, structures);
                 return outside.isEmpty() ? check : check.withProblems(outside);
             });
         }
-        return new AafVerification(extraction, nameCheck, checks);
+        return new AafVerification(extraction, nameCheck, checks, List.copyOf(uaisOutside));
     }
 }

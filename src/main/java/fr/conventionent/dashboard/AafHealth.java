@@ -32,7 +32,7 @@ import fr.conventionent.registry.Viewer;
 public class AafHealth {
 
     private static final String[] COUNTS = {"livraisons", "envoyees", "sansFichier", "fichiersRefuses",
-        "sftpInjoignable", "autresEchecs"};
+        "uaiHorsAnnexe", "sftpInjoignable", "autresEchecs"};
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -74,6 +74,7 @@ public class AafHealth {
                 List.of(column("semaine", "Semaine"), column("exploitant", "Exploitant"),
                         column("livraisons", "Livraisons"), column("envoyees", "Envoyées"),
                         column("sansFichier", "Sans fichier"), column("fichiersRefuses", "Échec : fichiers refusés"),
+                        column("uaiHorsAnnexe", "Échec : UAI hors annexe 1"),
                         column("sftpInjoignable", "Échec : SFTP injoignable"),
                         column("autresEchecs", "Échec : autre cause")), lines);
     }
@@ -109,6 +110,9 @@ public class AafHealth {
         if (AafRunLog.FICHIERS_REFUSES.equals(cause)) {
             return 3;
         }
-        return AafRunLog.SFTP_INJOIGNABLE.equals(cause) ? 4 : 5;
+        if (AafRunLog.UAI_HORS_ANNEXE.equals(cause)) {
+            return 4;
+        }
+        return AafRunLog.SFTP_INJOIGNABLE.equals(cause) ? 5 : 6;
     }
 }

@@ -35,6 +35,7 @@ class AafAnnexScopeTest {
         AafVerification verification = verify(COMPLET, files, AafAnnexScope.of(List.of(ANNEX_SCHOOL, OTHER_ANNEX_SCHOOL)));
 
         assertThat(verification.problems()).isEmpty();
+        assertThat(verification.uaisOutsideAnnex()).isEmpty();
         assertThat(verification.declaredStructures()).containsExactly(
                 Map.entry("100000", ANNEX_SCHOOL), Map.entry("100001", OTHER_ANNEX_SCHOOL));
     }
@@ -53,6 +54,8 @@ class AafAnnexScopeTest {
                         + FOREIGN_SCHOOL + " ; ces données ne doivent pas être transmises à l'exploitant",
                 "ENT78_Complet_20260305_PersEducNat_0000.xml : personnels rattachés à une école hors de l'annexe 1"
                         + " de la convention : UAI " + FOREIGN_SCHOOL);
+        assertThat(verification.uaisOutsideAnnex()).as("une fois, pour le registre des livraisons")
+                .containsExactly(FOREIGN_SCHOOL);
     }
 
     @Test
@@ -69,8 +72,10 @@ class AafAnnexScopeTest {
         AafAnnexScope scope = AafAnnexScope.of(List.of(ANNEX_SCHOOL))
                 .withKnown(Map.of("100000", ANNEX_SCHOOL, "100001", FOREIGN_SCHOOL));
 
-        List<String> problems = verify(DELTA, files, scope).problems();
+        AafVerification verification = verify(DELTA, files, scope);
+        List<String> problems = verification.problems();
 
+        assertThat(verification.uaisOutsideAnnex()).containsExactly(FOREIGN_SCHOOL);
         assertThat(problems).contains("ENT78_Delta_20260306_Eleve_0000.xml : élèves rattachés à une école hors de"
                 + " l'annexe 1 de la convention : UAI " + FOREIGN_SCHOOL);
         assertThat(problems).allMatch(p -> p.contains(FOREIGN_SCHOOL));

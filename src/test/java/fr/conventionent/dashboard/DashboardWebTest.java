@@ -193,6 +193,7 @@ class DashboardWebTest extends ConventionLifeTest {
         aafRuns.ended(versailles, day("2026-02-02", 6), AafRunReport.Result.ENVOYE);
         aafRuns.ended(versailles, day("2026-02-03", 6), AafRunReport.Result.AUCUN_FICHIER);
         aafRuns.ended(versailles, day("2026-02-05", 6), AafRunReport.Result.REFUSE);
+        aafRuns.ended(versailles, day("2026-02-05", 7), AafRunReport.Result.REFUSE, List.of("0751234A"));
         aafRuns.failed(versailles, day("2026-02-06", 8), "Livraison AAF ENT78_Complet_20260206 de la convention "
                 + versailles + " : échec d'envoi SFTP – connexion impossible à 127.0.0.1:2222.");
         aafRuns.ended(versailles, day("2026-02-09", 6), AafRunReport.Result.DEJA_LIVRE);
@@ -200,17 +201,17 @@ class DashboardWebTest extends ConventionLifeTest {
         aafRuns.ended(versailles, day("2026-03-02", 6), AafRunReport.Result.ENVOYE);
 
         assertThat(lines(chart("daces", "aaf?" + PERIOD), "semaine", "exploitant", "livraisons", "envoyees",
-                "sansFichier", "fichiersRefuses", "sftpInjoignable", "autresEchecs")).containsExactly(
-                "Semaine du 2 février 2026 | " + exploitant + " | 4 | 1 | 1 | 1 | 1 | 0",
-                "Semaine du 9 février 2026 | " + exploitant + " | 2 | 1 | 0 | 0 | 0 | 1");
-        assertThat(lines(chart("ien.versailles", "aaf?" + PERIOD), "semaine", "livraisons"))
-                .containsExactly("Semaine du 2 février 2026 | 4", "Semaine du 9 février 2026 | 1");
+                "sansFichier", "fichiersRefuses", "uaiHorsAnnexe", "sftpInjoignable", "autresEchecs")).containsExactly(
+                "Semaine du 2 février 2026 | " + exploitant + " | 5 | 1 | 1 | 1 | 1 | 1 | 0",
+                "Semaine du 9 février 2026 | " + exploitant + " | 2 | 1 | 0 | 0 | 0 | 0 | 1");
+        assertThat(lines(chart("ien.versailles", "aaf?" + PERIOD), "semaine", "livraisons", "uaiHorsAnnexe"))
+                .containsExactly("Semaine du 2 février 2026 | 5 | 1", "Semaine du 9 février 2026 | 1 | 0");
         assertThat(lines(chart("dasen.92", "aaf?" + PERIOD), "semaine", "livraisons", "autresEchecs"))
                 .containsExactly("Semaine du 9 février 2026 | 1 | 1");
         assertThat(csv("dasen.92", "aaf.csv?" + PERIOD)).contains(
                 "Semaine;Exploitant;Livraisons;Envoyées;Sans fichier;Échec : fichiers refusés;"
-                        + "Échec : SFTP injoignable;Échec : autre cause\r\n",
-                "Semaine du 9 février 2026;" + exploitant + ";1;0;0;0;0;1\r\n")
+                        + "Échec : UAI hors annexe 1;Échec : SFTP injoignable;Échec : autre cause\r\n",
+                "Semaine du 9 février 2026;" + exploitant + ";1;0;0;0;0;0;1\r\n")
                 .doesNotContain("2 février");
     }
 

@@ -62,6 +62,7 @@ public class AafDeliveryMails {
                 "date", FrenchFormats.longDate(report.plannedAt().toLocalDate()),
                 "heure", settings.schedule().timeText(), "extraction", report.extraction(),
                 "fichiers", report.files(), "raisons", report.problems(), "ignores", report.ignored(),
+                "uaiHorsAnnexe", report.outsideAnnex() ? report.uaisOutsideAnnex() : List.of(),
                 "prefixe", settings.prefix(),
                 "dateExtraction", AafFileName.DATE_FORMAT.format(report.plannedAt().toLocalDate())))));
     }

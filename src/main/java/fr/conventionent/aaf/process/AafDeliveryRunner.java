@@ -94,7 +94,8 @@ public class AafDeliveryRunner {
                 report.totalLines(), report.totalBytes(), report.duration().toMillis(),
                 report.uploaded().stream().map(UploadedFile::fileName).toList(),
                 report.archivedTo() == null ? null : report.archivedTo().toString(), report.problems(), report.ignored(),
-                report.sent() && annexScope != null ? structuresAfter(run, annexScope, report) : null);
+                report.sent() && annexScope != null ? structuresAfter(run, annexScope, report) : null,
+                report.uaisOutsideAnnex());
     }
 
     /** A Complet declares every school the operator keeps; a Delta adds to what it knew. */

@@ -2,6 +2,7 @@ package fr.conventionent.aaf.process;
 
 import java.sql.Timestamp;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -22,6 +23,8 @@ public class AafRunLog {
 
     public static final String ECHEC = "echec";
     public static final String FICHIERS_REFUSES = "fichiers-refuses";
+    /** Refused because the files name schools outside the convention's Annexe 1 (data minimisation). */
+    public static final String UAI_HORS_ANNEXE = "uai-hors-annexe";
     public static final String SFTP_INJOIGNABLE = "sftp-injoignable";
     public static final String LIVRAISON_SUSPENDUE = "livraison-suspendue";
     public static final String AUTRE = "autre";
@@ -41,14 +44,40 @@ public class AafRunLog {
                 connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
     }
 
+    /** Length of the column {@code uai_hors_annexe}: about 200 UAIs (9 characters each with the separator). */
+    static final int MAX_UAIS_LENGTH = 2000;
+
     /** A run the delivery step ended: sent, already sent, nothing to send, or files refused. */
     public void ended(String numero, Date at, AafRunReport.Result result) {
-        insert(numero, at, result.code(), result == AafRunReport.Result.REFUSE ? FICHIERS_REFUSES : null);
+        ended(numero, at, result, List.of());
+    }
+
+    /**
+     * Idem; a refused run that names schools outside Annexe 1 is recorded with the cause {@link #UAI_HORS_ANNEXE}
+     * (rather than {@link #FICHIERS_REFUSES}, even when other files were wrong too: the data must not leave) and
+     * those UAIs.
+     */
+    public void ended(String numero, Date at, AafRunReport.Result result, List<String> uaisOutsideAnnex) {
+        boolean outside = result == AafRunReport.Result.REFUSE && !uaisOutsideAnnex.isEmpty();
+        String cause = result != AafRunReport.Result.REFUSE ? null : outside ? UAI_HORS_ANNEXE : FICHIERS_REFUSES;
+        insert(numero, at, result.code(), cause, outside ? uaisOutsideAnnex : List.of());
     }
 
     /** A run whose attempts are exhausted (an incident in Cockpit), its cause read from the failure's message. */
     public void failed(String numero, Date at, String message) {
-        insert(numero, at, ECHEC, cause(message));
+        insert(numero, at, ECHEC, cause(message), List.of());
+    }
+
+    /** The first UAIs, comma-separated, that fit the column (values read from a file can be longer than a UAI). */
+    static String firstThatFit(List<String> uais) {
+        StringBuilder joined = new StringBuilder();
+        for (String uai : uais) {
+            if (joined.length() + uai.length() + 1 > MAX_UAIS_LENGTH) {
+                break;
+            }
+            joined.append(joined.length() == 0 ? "" : ",").append(uai);
+        }
+        return joined.toString();
     }
 
     static String cause(String message) {
@@ -62,15 +91,17 @@ public class AafRunLog {
         return AUTRE;
     }
 
-    private void insert(String numero, Date at, String result, String cause) {
+    private void insert(String numero, Date at, String result, String cause, List<String> uaisOutsideAnnex) {
         // the exploitant of the convention's current version (the signed one, or else the latest written)
         String exploitant = jdbc.query("SELECT v.exploitant_ent FROM convention_version v WHERE v.numero = ? AND"
                 + " v.version = (SELECT COALESCE(c.version, (SELECT MAX(w.version) FROM convention_version w WHERE"
                 + " w.numero = ?)) FROM convention c WHERE c.numero = ?)",
                 rs -> rs.next() ? rs.getString(1) : null, numero, numero, numero);
         Timestamp time = new Timestamp(at.getTime());
-        jdbc.update("INSERT INTO livraison_aaf (numero, exploitant, executee_le, resultat, cause) VALUES (?, ?, ?, ?, ?)",
-                numero, exploitant, time, result, cause);
+        String uais = uaisOutsideAnnex.isEmpty() ? null : firstThatFit(uaisOutsideAnnex);
+        jdbc.update("INSERT INTO livraison_aaf (numero, exploitant, executee_le, resultat, cause, uai_hors_annexe,"
+                + " nombre_uai_hors_annexe) VALUES (?, ?, ?, ?, ?, ?, ?)", numero, exploitant, time, result, cause, uais,
+                uaisOutsideAnnex.isEmpty() ? null : uaisOutsideAnnex.size());
         // the day as the database casts the timestamp, the places as the registry has them now
         java.sql.Date day = java.sql.Date.valueOf(time.toLocalDateTime().toLocalDate());
         String key = exploitant == null ? "" : exploitant;

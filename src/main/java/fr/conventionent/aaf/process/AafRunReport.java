@@ -21,18 +21,23 @@ import java.util.Map;
  * @param ignored    files of the prefix left aside (another extraction date)
  * @param structures after a run that sent its files: the schools the operator now knows (jointure → UAI), for the
  *                   next runs' Annexe 1 check; null otherwise
+ * @param uaisOutsideAnnex the UAIs outside the convention's Annexe 1 that a refused run named (schools declared, or
+ *                   schools its pupils and staff are attached to): the refusal's cause "UAI hors annexe 1"
  */
 public record AafRunReport(String extraction, String type, ZonedDateTime plannedAt, ZonedDateTime ranAt,
                            Result result, int files, long lines, long bytes, long durationMillis, List<String> sent,
                            String archivedTo, List<String> problems, List<String> ignored,
-                           Map<String, String> structures) {
+                           Map<String, String> structures, List<String> uaisOutsideAnnex) {
 
     public AafRunReport(String extraction, String type, ZonedDateTime plannedAt, ZonedDateTime ranAt, Result result,
                         int files, long lines, long bytes, long durationMillis, List<String> sent, String archivedTo,
                         List<String> problems, List<String> ignored) {
         this(extraction, type, plannedAt, ranAt, result, files, lines, bytes, durationMillis, sent, archivedTo,
-                problems, ignored, null);
+                problems, ignored, null, List.of());
     }
+
+    /** How many UAIs a summary names: the mail and the delivery record give more. */
+    static final int MAX_UAIS_IN_SUMMARY = 10;
 
     /** How many reasons a report keeps: the mail gives them all. */
     static final int MAX_PROBLEMS = 50;
@@ -64,9 +69,18 @@ public record AafRunReport(String extraction, String type, ZonedDateTime planned
         sent = List.copyOf(sent);
         problems = List.copyOf(problems);
         ignored = List.copyOf(ignored);
+        uaisOutsideAnnex = uaisOutsideAnnex == null ? List.of() : List.copyOf(uaisOutsideAnnex);
     }
 
-    /** « Complet du 5 mars 2026 : envoyé – 9 fichiers, 12 345 lignes, 1 234 567 octets en 3 s ». */
+    /** Refused because it names schools outside Annexe 1 (whatever else was wrong with it). */
+    public boolean outsideAnnex() {
+        return result == Result.REFUSE && !uaisOutsideAnnex.isEmpty();
+    }
+
+    /**
+     * « Complet du 5 mars 2026 : envoyé – 9 fichiers, 12 345 lignes, 1 234 567 octets en 3 s » ; a refusal for schools
+     * outside Annexe 1 adds « – UAI hors annexe 1 : 0751234A, 0751235B ».
+     */
     public String summary() {
         StringBuilder text = new StringBuilder(type).append(" du ").append(FrenchFormats.longDate(plannedAt.toLocalDate()))
                 .append(" : ").append(result.label());
@@ -78,6 +92,13 @@ public record AafRunReport(String extraction, String type, ZonedDateTime planned
         }
         if (!problems.isEmpty()) {
             text.append(" – ").append(problems.size()).append(problems.size() > 1 ? " problèmes" : " problème");
+        }
+        if (outsideAnnex()) {
+            text.append(" – UAI hors annexe 1 : ").append(String.join(", ", uaisOutsideAnnex.stream()
+                    .limit(MAX_UAIS_IN_SUMMARY).toList()));
+            if (uaisOutsideAnnex.size() > MAX_UAIS_IN_SUMMARY) {
+                text.append(" … (").append(uaisOutsideAnnex.size()).append(" en tout)");
+            }
         }
         return text.toString();
     }
@@ -102,6 +123,9 @@ public record AafRunReport(String extraction, String type, ZonedDateTime planned
         json.put("problemes", problems.size() > MAX_PROBLEMS ? append(problems.subList(0, MAX_PROBLEMS),
                 "… et " + (problems.size() - MAX_PROBLEMS) + " autres (voir le courriel)") : problems);
         json.put("ignores", ignored.size() > MAX_PROBLEMS ? ignored.subList(0, MAX_PROBLEMS) : ignored);
+        if (outsideAnnex()) {
+            json.put("uaiHorsAnnexe", uaisOutsideAnnex);
+        }
         return json;
     }
 

@@ -54,7 +54,8 @@ public class DeliverFilesDelegate implements JavaDelegate {
 
         history.record(execution, report);
         life.aafDelivered(numero, report.ranAt().toOffsetDateTime(), report.result().code(), report.summary());
-        runLog.ended(numero, java.util.Date.from(report.ranAt().toInstant()), report.result());
+        runLog.ended(numero, java.util.Date.from(report.ranAt().toInstant()), report.result(),
+                report.uaisOutsideAnnex());
         execution.setVariable(DERNIERE_LIVRAISON_PREVUE, run.asDate());
         switch (report.result()) {
             case REFUSE -> mails.refused(execution, numero, settings, report);

@@ -228,11 +228,20 @@ class AafScheduleAndAnnexTest extends ConventionLifeTest {
                         + " convention : UAI " + FOREIGN_SCHOOL,
                 PREFIX + "_Complet_20260305_PersEducNat_0000.xml : personnels rattachés à une école hors de l'annexe 1"
                         + " de la convention : UAI " + FOREIGN_SCHOOL);
+        assertThat(report.get("uaiHorsAnnexe").toString()).isEqualTo("[\"" + FOREIGN_SCHOOL + "\"]");
         assertThat(text(mailsAbout("refusée").get(0))).contains("école hors de l'annexe 1 de la convention : UAI "
-                + FOREIGN_SCHOOL);
-        List<String> logged = jdbc.queryForList("SELECT resultat || '/' || COALESCE(cause, '-') FROM livraison_aaf"
-                + " WHERE numero = ? ORDER BY executee_le", String.class, numero);
-        assertThat(logged.get(logged.size() - 1)).isEqualTo("refuse/fichiers-refuses");
+                + FOREIGN_SCHOOL, "Cause : UAI hors annexe 1.", "UAI hors annexe 1 (1) : " + FOREIGN_SCHOOL);
+        // the delivery record: its cause and the UAIs, the day's counter of that cause, the registry's summary
+        // (the days before, runs with no file, ran at the same engine time)
+        Map<String, Object> logged = jdbc.queryForMap("SELECT executee_le, cause, uai_hors_annexe,"
+                + " nombre_uai_hors_annexe FROM livraison_aaf WHERE numero = ? AND resultat = 'refuse'", numero);
+        assertThat(logged).containsEntry("CAUSE", "uai-hors-annexe")
+                .containsEntry("UAI_HORS_ANNEXE", FOREIGN_SCHOOL).containsEntry("NOMBRE_UAI_HORS_ANNEXE", 1);
+        assertThat(jdbc.queryForObject("SELECT SUM(nombre) FROM livraison_aaf_jour WHERE niveau = 'A' AND jour = ?"
+                + " AND resultat = 'refuse' AND cause = 'uai-hors-annexe'", Long.class,
+                java.sql.Date.valueOf("2026-03-05"))).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT aaf_resume FROM convention WHERE numero = ?", String.class, numero))
+                .endsWith(" – UAI hors annexe 1 : " + FOREIGN_SCHOOL);
         assertThat(runtimeService.getVariable(deliveries.getId(), STRUCTURES_LIVREES)).isNull();
     }
 
@@ -261,6 +270,10 @@ class AafScheduleAndAnnexTest extends ConventionLifeTest {
         assertThat(report().get("resultat").asText()).isEqualTo("refuse");
         assertThat(report().get("problemes").toString()).contains("rattachés à une école hors de l'annexe 1 de la"
                 + " convention : UAI " + schools.get(1));
+        assertThat(jdbc.queryForObject("SELECT cause || ' ' || uai_hors_annexe FROM livraison_aaf WHERE numero = ?"
+                + " AND resultat = 'refuse'", String.class, numero))
+                .as("the school the avenant took out, named by the pupils and staff attached to it")
+                .isEqualTo("uai-hors-annexe " + schools.get(1));
     }
 
     // ---------------------------------------------------------------- helpers
