@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
@@ -59,6 +60,7 @@ public class AafDeliveryBenchmark {
      */
     @Test
     @EnabledIf("requested")
+    @Timeout(value = 3, unit = TimeUnit.HOURS) // 1 Go sur une machine chargée : bien plus que les 5 min d'un test
     void measure() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + System.getProperty("aaf.bench.xmx", "256m")));
