@@ -2,12 +2,15 @@ package fr.conventionent.aaf;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Vérifie un lot avant tout envoi : noms ({@link AafFileSetChecker}) puis contenu de chaque fichier
@@ -61,11 +64,7 @@ public class AafVerifier {
         }
         ordered.addAll(byName.values());
 
-        Map<Path, AafXmlCheck> checked = new HashMap<>();
-        List<AafXmlCheck> checks = new ArrayList<>();
-        for (Path file : ordered) {
-            checks.add(checked.computeIfAbsent(file, xmlChecker::check));
-        }
+        List<AafXmlCheck> checks = checkAll(ordered);
         Set<String> uaisOutside = new LinkedHashSet<>();
         if (scope != null) {
             // Après lecture de tous les fichiers : un élève peut précéder le fichier EtabEducNat qui déclare son école.
@@ -77,5 +76,41 @@ public class AafVerifier {
             });
         }
         return new AafVerification(extraction, nameCheck, checks, List.copyOf(uaisOutside));
+    }
+
+    /**
+     * Lit les fichiers en parallèle, un par cœur (le vérificateur est sans état) : la lecture XML et le SHA-256 sont
+     * l'autre moitié du travail d'un envoi, avec le zip. Résultats dans l'ordre donné.
+     */
+    private List<AafXmlCheck> checkAll(List<Path> files) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), files.size());
+        if (threads <= 1) {
+            return new ArrayList<>(files.stream().map(xmlChecker::check).toList());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "aaf-verification");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<Path, Future<AafXmlCheck>> pending = new LinkedHashMap<>();
+            List<Future<AafXmlCheck>> ordered = new ArrayList<>();
+            for (Path file : files) {
+                ordered.add(pending.computeIfAbsent(file, f -> pool.submit(() -> xmlChecker.check(f))));
+            }
+            List<AafXmlCheck> checks = new ArrayList<>();
+            for (Future<AafXmlCheck> check : ordered) {
+                checks.add(check.get());
+            }
+            return checks;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("vérification interrompue", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re
+                    : new IllegalStateException("vérification impossible : " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
