@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 /**
  * Vérifie un lot avant tout envoi : noms ({@link AafFileSetChecker}) puis contenu de chaque fichier
  * ({@link AafXmlChecker}). Tous les fichiers sont lus même quand un nom est déjà refusé, pour donner en une fois
- * toutes les raisons à l'académie.
+ * toutes les raisons à l'académie ; ils le sont en parallèle, un par cœur.
  */
 public class AafVerifier {
 
