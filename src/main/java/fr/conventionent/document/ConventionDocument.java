@@ -19,7 +19,8 @@ import fr.conventionent.kernel.FrenchFormats;
 
 /**
  * The convention as a DOCX, from the Word template convention-ent.docx (every article of the académie's model):
- * the commune's data in its fields, one row of Annexe 1 per school, one row per technical correspondent.
+ * the commune's data in its fields, one row of Annexe 1 per school, one row per technical correspondent, and the
+ * commune's data-protection officer in Annexe 2 when the commune named one (section {@code dpoCommune}).
  */
 @Component
 public class ConventionDocument {
@@ -58,6 +59,7 @@ public class ConventionDocument {
         return templates.open(WordTemplates.CONVENTION)
                 .rows("ecole", ecoles)
                 .rows("correspondant", correspondants)
+                .section("dpoCommune", data.dpoCommune() != null)
                 .fill(values(data, numero, version))
                 .toDocx();
     }
@@ -94,6 +96,9 @@ public class ConventionDocument {
         values.put("referentNom", orEmpty(referent.nom()));
         values.put("referentTelephone", orEmpty(referent.telephone()));
         values.put("referentEmail", orEmpty(referent.email()));
+        Contact dpo = data.dpoCommune() == null ? new Contact("", "", "") : data.dpoCommune();
+        values.put("dpoNom", orEmpty(dpo.nom()));
+        values.put("dpoEmail", orEmpty(dpo.email()));
         values.replaceAll((field, value) -> orEmpty(value));
         return values;
     }

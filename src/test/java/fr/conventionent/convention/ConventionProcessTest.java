@@ -64,13 +64,19 @@ class ConventionProcessTest extends ConventionLifeTest {
     void completedConventionIsGeneratedAsDocxAndEntersTheCircuit() throws Exception {
         ProcessInstance convention = startConvention("78646");
 
-        taskService.complete(openTask(convention).getId(), SampleConventions.completion("78646", "Versailles", 3));
+        Map<String, Object> completion = new HashMap<>(SampleConventions.completion("78646", "Versailles", 3));
+        completion.put(DPO_COMMUNE, JsonVariables.write(new Contact("BERNARD Lucie", null, "dpo@versailles.example")));
+        taskService.complete(openTask(convention).getId(), completion);
 
         assertThat(convention).isWaitingAt(CALL_SIGNATURE_CIRCUIT).variables()
                 .containsEntry(ConventionVariables.STATUT, STATUT_DANS_LE_CIRCUIT);
         String text = docxText(convention);
         assertThat(text).contains("La commune de Versailles", "Article 13 – Litiges", "DURAND Paul",
                 SampleConventions.schools("78646", "Versailles", 3).get(2).uai());
+        assertThat(text).as("annexe 2 : le DPO de la commune, après son référent ENT").containsSubsequence(
+                "Référent ENT de la commune", "Délégué à la protection des données de la commune",
+                "NOM et prénom : BERNARD Lucie", "Adresse de messagerie : dpo@versailles.example",
+                "Correspondants techniques de l'exploitant");
         Task signCopies = openTask(convention);
         assertThat(signCopies.getTaskDefinitionKey()).isEqualTo(SignatureCircuitProcess.TASK_SIGN_COPIES);
     }

@@ -60,7 +60,8 @@ class ConventionTemplateTest extends EngineTest {
                 .contains("La commune de Versailles (code INSEE 78646)", "représentée par " + data.maireNom(),
                         "Convention n° " + NUMERO + " – version 2", "Le Maire de Versailles",
                         "Éditeur de l'ENT : " + data.editeurEnt(), data.referentEnt().email(),
-                        "3 écoles bénéficient du dispositif.");
+                        "3 écoles bénéficient du dispositif.")
+                .as("sans DPO nommé par la commune, pas de rubrique vide").doesNotContain("Délégué à la protection");
         List<String> annexe1 = docx.tableRows("Nom de l'école");
         assertThat(annexe1).as("l'en-tête, puis une ligne par école").hasSize(1 + 3);
         for (int i = 0; i < 3; i++) {
