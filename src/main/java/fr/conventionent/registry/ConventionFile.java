@@ -129,7 +129,10 @@ public class ConventionFile {
         return events;
     }
 
-    /** The circuits' journals ({@code historiqueCircuit}): each step with actor, date, decision, reason and checked points. */
+    /**
+     * The circuits' journals ({@code historiqueCircuit}): each step with actor (and capacity, when signing for the
+     * Recteur), date, decision, reason and checked points.
+     */
     private List<TimelineEvent> circuitSteps(List<HistoricProcessInstance> instances) {
         List<TimelineEvent> steps = new ArrayList<>();
         String[] circuits = instances.stream().filter(i -> SignatureCircuitProcess.KEY.equals(i.getProcessDefinitionKey()))
@@ -143,11 +146,18 @@ public class ConventionFile {
             String process = byId.get(journal.getProcessInstanceId()).getProcessDefinitionName();
             for (JsonNode entry : JsonVariables.read(journal.getValue())) {
                 steps.add(new TimelineEvent(OffsetDateTime.parse(entry.path("date").asText()), process,
-                        entry.path("etape").asText(), actor(entry.path("acteur").asText(null)),
+                        entry.path("etape").asText(), actorAndCapacity(entry),
                         decision(entry.path("decision").asText(null)), reasonAndChecks(entry)));
             }
         }
         return steps;
+    }
+
+    /** The actor of a circuit step, and for the Recteur's signature in what capacity, as the bordereau shows it. */
+    private String actorAndCapacity(JsonNode entry) {
+        String actor = actor(entry.path("acteur").asText(null));
+        String qualite = entry.path("qualite").asText("");
+        return qualite.isBlank() ? actor : (actor == null ? "" : actor + " – ") + qualite;
     }
 
     /** The posting of the commune's copy: "Envoyé le 12 mars 2027, en recommandé n° 1A 234 567 8901 2". */
