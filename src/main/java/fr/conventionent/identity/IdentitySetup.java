@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -149,11 +150,18 @@ public class IdentitySetup implements ApplicationRunner {
     private void ensureFilters() {
         ensureFilter("Mes tâches", "Les tâches qui vous sont assignées", -10,
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("Tâches de mon groupe", "Les tâches proposées à vos groupes, à prendre en charge", 0,
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks());
+        // a candidate user is also a candidate through his groups: the delegates and substitutes to whom a task is
+        // offered by name (signing for the Recteur, absences) find it here, besides their groups' tasks
+        ensureFilter("Tâches de mon groupe", "Les tâches proposées à vos groupes ou à vous (délégation, suppléance),"
+                + " à prendre en charge", 0, taskService.createTaskQuery()
+                .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
         ensureFilter("En retard", "Les tâches dont l'échéance est dépassée", 10,
                 taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+    }
+
+    private boolean sameQuery(Filter filter, TaskQuery query) {
+        String wanted = ((FilterEntity) filterService.newTaskFilter().setQuery(query)).getQueryInternal();
+        return wanted.equals(((FilterEntity) filter).getQueryInternal());
     }
 
     private void ensureFilter(String name, String description, int priority, TaskQuery query) {
@@ -165,6 +173,12 @@ public class IdentitySetup implements ApplicationRunner {
             properties.put("refresh", true);
             filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
             filterService.saveFilter(filter);
+        } else if (!sameQuery(filter, query)) {
+            // a filter of an earlier version: its query and description follow the application's
+            filter.setQuery(query);
+            Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+            properties.put("description", description);
+            filterService.saveFilter(filter.setProperties(properties));
         }
         // every logged-in user may use the shared filters; what they list is still limited by task permissions
         Authorization read = authorizationService.createAuthorizationQuery()

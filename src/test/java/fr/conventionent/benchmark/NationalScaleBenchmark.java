@@ -150,7 +150,7 @@ class NationalScaleBenchmark {
         String page = "?firstResult=0&maxResults=15";
         // the query that filter resolves to for the commune user, written out, so that admin can send it too
         Map<String, Object> explicit = new LinkedHashMap<>(tasklistBody);
-        explicit.put("candidateGroups", List.of(COMMUNE_GROUP));
+        explicit.put("candidateUser", COMMUNE_USER);
         explicit.put("includeAssignedTasks", true);
 
         long open = admin.get("/task/count").get("count").asLong();

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -28,6 +30,7 @@ import fr.conventionent.denonciation.DenonciationProcess;
 import fr.conventionent.kernel.ConventionVariables;
 import fr.conventionent.kernel.Groups;
 import fr.conventionent.kernel.JsonVariables;
+import fr.conventionent.identity.IdentitySetup;
 import fr.conventionent.resiliation.ResiliationProcess;
 import fr.conventionent.signature.CircuitEvidenceDocument;
 import fr.conventionent.signature.SignatureCircuitProcess;
@@ -55,6 +58,10 @@ class RecteurDelegationTest extends ConventionLifeTest {
     TestRestTemplate restTemplate;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    IdentitySetup identitySetup;
 
     @BeforeEach
     void people() {
@@ -203,6 +210,11 @@ class RecteurDelegationTest extends ConventionLifeTest {
         Task recteurStep = openTask(convention);
         assertThat(recteurStep.getTaskDefinitionKey()).isEqualTo(SignatureCircuitProcess.TASK_SIGN_BY_RECTEUR);
         assertThat(candidateUsers(recteurStep)).containsExactly(CHEF_DE_CABINET);
+        actAs(CHEF_DE_CABINET);
+        assertThat(filterService.<Task>list(tasklistFilter())).as("Tasklist la lui propose").extracting(Task::getId)
+                .contains(recteurStep.getId());
+        actAs(SECRETAIRE_GENERALE);
+        assertThat(filterService.<Task>list(tasklistFilter())).extracting(Task::getId).doesNotContain(recteurStep.getId());
 
         actAs(SECRETAIRE_GENERALE);
         assertThatThrownBy(() -> taskService.complete(recteurStep.getId(), Circuits.recteurSigns("2027-03-01")))
@@ -223,6 +235,39 @@ class RecteurDelegationTest extends ConventionLifeTest {
         assertThat(DocxText.of(evidence)).contains("Pour le Recteur et par délégation, Paul Durand, directeur de cabinet");
         assertThat(conventionVariable(convention, ConventionVariables.STATUT))
                 .isNotEqualTo(ConventionProcess.STATUT_EN_PREPARATION);
+    }
+
+    @Test
+    void anEarlierGroupsOnlyTasklistFilterAlsoListsTheTasksOfferedByNameAfterARestart() {
+        Filter filter = filterService.getFilter(tasklistFilter());
+        filterService.saveFilter(filter.setQuery(taskService.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
+        Task offered = taskService.newTask();
+        offered.setName("Tâche proposée nommément");
+        taskService.saveTask(offered);
+        taskService.addCandidateUser(offered.getId(), CHEF_DE_CABINET);
+        try {
+            actAs(CHEF_DE_CABINET, Groups.RECTEUR);
+            assertThat(filterService.<Task>list(tasklistFilter())).as("filtre d'une version antérieure").extracting(Task::getId)
+                    .doesNotContain(offered.getId());
+            actAsNobody();
+
+            identitySetup.run(null);
+
+            actAs(CHEF_DE_CABINET);
+            assertThat(filterService.<Task>list(tasklistFilter())).extracting(Task::getId).contains(offered.getId());
+            assertThat(filterService.getFilter(tasklistFilter()).getProperties().get("description").toString())
+                    .contains("délégation, suppléance");
+        } finally {
+            actAsNobody();
+            identitySetup.run(null); // the shared filter as the application sets it, for the next tests
+            taskService.deleteTask(offered.getId(), true);
+        }
+    }
+
+    /** The shared filter through which Tasklist offers tasks to be claimed. */
+    private String tasklistFilter() {
+        return filterService.createFilterQuery().filterName("Tâches de mon groupe").singleResult().getId();
     }
 
     @Test
