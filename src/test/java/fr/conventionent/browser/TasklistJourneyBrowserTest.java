@@ -9,11 +9,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.conventionent.convention.ConventionProcess;
@@ -32,8 +35,11 @@ import jakarta.mail.internet.MimeMessage;
  * A convention taken through the real Tasklist in Debian's chromium by each actor: the commune
  * starts and completes it, the IEN rejects it, the commune corrects it, and the circuit runs to
  * the scanned signed copy. Refused inputs show their French message. Screenshots of every step
- * are saved under target/screenshots/parcours-convention/. A commune whose schools belong to two circonscriptions
- * (Argenteuil) has its convention transmitted by both IENs, and its incident report picks the school concerned.
+ * are saved under target/screenshots/parcours-convention/. The Recteur's office records a delegation in the register
+ * page, and the delegate, who is not of the recteur group, finds the Recteur's step in Tasklist and signs « pour le
+ * Recteur et par délégation », as the registry and the circuit's bordereau then say. A commune whose schools belong
+ * to two circonscriptions (Argenteuil) has its convention transmitted by both IENs, and its incident report picks
+ * the school concerned.
  */
 class TasklistJourneyBrowserTest extends EngineTest {
 
@@ -41,6 +47,14 @@ class TasklistJourneyBrowserTest extends EngineTest {
     fr.conventionent.convention.ConventionRecords records;
 
     private static final String MOTIF = "Le nom du maire est incomplet : indiquez son prénom.";
+    /** Signs for the Recteur by delegation: not of the recteur group; his name comes from the directory. */
+    private static final String DELEGATE = "dane";
+    private static final String DELEGATE_FONCTION = "délégué académique au numérique éducatif";
+    private static final String BY_DELEGATION = "Pour le Recteur et par délégation, Conseiller DANE, "
+            + DELEGATE_FONCTION;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -50,7 +64,13 @@ class TasklistJourneyBrowserTest extends EngineTest {
         RequiredTool.assume(TasklistBrowser.available(), "chromium ou chromedriver absent (/usr/bin). Installer : apt-get install chromium chromium-driver");
     }
 
+    @AfterEach
+    void forgetDelegations() {
+        jdbc.update("delete from delegation_signature");
+    }
+
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a dozen logins: past the 5 minutes of a hung test on a loaded machine
     void aConventionGoesThroughTheWholeCircuitInTasklist() throws Exception {
         try (TasklistBrowser browser = new TasklistBrowser(port, "parcours-convention")) {
             browser.login("mairie.versailles");
@@ -104,15 +124,17 @@ class TasklistJourneyBrowserTest extends EngineTest {
                     SignatureCircuitProcess.TASK_VERIFY_BY_TICE);
             review(browser, "dasen.78", "Valider la convention", "Valider et transmettre",
                     SignatureCircuitProcess.TASK_VALIDATE_BY_DASEN);
+            LocalDate today = FrenchFormats.toLocalDate(ClockUtil.getCurrentTime());
+            delegateConventionsTo(browser, today);
             review(browser, "daces", "Transmettre la convention pour signature", "Transmettre au Recteur",
                     SignatureCircuitProcess.TASK_TRANSMIT_FOR_SIGNATURE);
 
-            browser.login("recteur");
+            // the delegate finds the Recteur's step among the tasks offered to him, and signs it
+            browser.login(DELEGATE);
             browser.openTask("Signer la convention (Recteur)");
             browser.choose("Signer les 2 exemplaires");
-            LocalDate today = FrenchFormats.toLocalDate(ClockUtil.getCurrentTime());
             browser.fill("Field_DateSignature", today.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
-            browser.screenshot("signature-recteur");
+            browser.screenshot("signature-par-delegation");
             browser.complete();
             browser.waitForTaskGone("Signer la convention (Recteur)");
 
@@ -135,6 +157,13 @@ class TasklistJourneyBrowserTest extends EngineTest {
             browser.screenshot("envoi-exemplaire-commune");
             browser.complete();
             browser.waitForTaskGone("Envoyer l'exemplaire de la commune");
+
+            // the registry's timeline says in what capacity the convention was signed
+            String numero = runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY)
+                    .singleResult().getBusinessKey();
+            browser.open("/registre/#" + numero);
+            browser.waitForText(BY_DELEGATION);
+            browser.screenshot("registre-signee-par-delegation");
         }
         executeDueJobs();
         assertThat(java.util.Arrays.stream(GREEN_MAIL.getReceivedMessages()).map(message -> {
@@ -150,6 +179,40 @@ class TasklistJourneyBrowserTest extends EngineTest {
                 .isEqualTo(ConventionProcess.STATUT_EN_VIGUEUR);
         assertThat(records.current(convention.getBusinessKey()).orElseThrow().maireNom())
                 .isEqualTo("M. François de Mazières");
+        assertThat(bordereauxOf(convention.getBusinessKey())).as("le bordereau de circuit signé")
+                .anyMatch(text -> text.contains(BY_DELEGATION));
+    }
+
+    /** The Recteur's office, in the page « Délégations et absences », lets the delegate sign conventions this month. */
+    private static void delegateConventionsTo(TasklistBrowser browser, LocalDate today) throws Exception {
+        browser.login("recteur");
+        browser.open("/registre/delegations.html");
+        browser.type("#delegation-utilisateur", DELEGATE);
+        browser.type("#delegation-fonction", DELEGATE_FONCTION);
+        browser.setValue("#delegation-debut", today.toString());
+        browser.setValue("#delegation-fin", today.plusMonths(1).toString());
+        browser.click("#delegation-conventions");
+        browser.click("#formulaire-delegation button[type=submit]");
+        browser.waitForText(DELEGATE_FONCTION);
+        browser.screenshot("delegation-enregistree");
+    }
+
+    /** The text of each circuit bordereau of the convention. */
+    private List<String> bordereauxOf(String numero) throws Exception {
+        List<String> texts = new java.util.ArrayList<>();
+        var history = processEngine.getHistoryService();
+        String[] circuits = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(numero)
+                .processDefinitionKey(SignatureCircuitProcess.KEY).list().stream().map(c -> c.getId())
+                .toArray(String[]::new);
+        for (var variable : history.createHistoricVariableInstanceQuery().processInstanceIdIn(circuits)
+                .variableName(SignatureCircuitProcess.BORDEREAU_CIRCUIT).list()) {
+            if (variable.getTypedValue() instanceof org.camunda.bpm.engine.variable.value.FileValue file) {
+                try (var in = file.getValue()) {
+                    texts.add(fr.conventionent.support.DocxText.of(in.readAllBytes()));
+                }
+            }
+        }
+        return texts;
     }
 
     @Test

@@ -44,7 +44,8 @@ public class TasklistBrowser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // 60 s: on a build machine shared by several builds, the first Tasklist page of a cold server took over 30 s
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         this.baseUrl = "http://127.0.0.1:" + port + "/camunda/app/tasklist/default/";
         this.screenshots = Path.of("target", "screenshots", journey);
         Files.createDirectories(screenshots);
@@ -74,13 +75,26 @@ public class TasklistBrowser implements AutoCloseable {
      */
     public void login(String user) {
         driver.manage().deleteAllCookies();
-        driver.get(baseUrl);
-        until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+        loadTasklist(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
         typeUntilHeld(By.cssSelector("input[ng-model=username]"), user);
         typeUntilHeld(By.cssSelector("input[ng-model=password]"), user);
         typeUntilHeld(By.cssSelector("input[ng-model=username]"), user);
         driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
         until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Démarrer un processus")));
+    }
+
+    /**
+     * Opens Tasklist and waits until {@code ready}. Under load, a Tasklist page may stay on its spinner for good (one
+     * of its scripts came too late): it is then loaded again, once.
+     */
+    private void loadTasklist(org.openqa.selenium.support.ui.ExpectedCondition<?> ready) {
+        driver.get(baseUrl);
+        try {
+            until(ready);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            driver.navigate().refresh();
+            until(ready);
+        }
     }
 
     private void typeUntilHeld(By field, String value) {
@@ -124,8 +138,8 @@ public class TasklistBrowser implements AutoCloseable {
 
     /** Opens the group filter and the task of that name, and claims it. */
     public void openTask(String taskName) {
-        driver.get(baseUrl);
-        until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tâches de mon groupe"))).click();
+        loadTasklist(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tâches de mon groupe")));
+        driver.findElement(By.partialLinkText("Tâches de mon groupe")).click();
         until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + taskName + "\")]"))).click();
         until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2, .names h2, h2"),
