@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -63,9 +65,11 @@ public class IdentitySetup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Map<String, String> groups = businessGroups();
-        groups.forEach(this::ensureGroup);
-        groups.keySet().forEach(group -> grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
-        features.forEach(feature -> feature.grant(new Grants(groups.keySet())));
+        ensureGroups(groups);
+        GroupGrants grants = new GroupGrants();
+        groups.keySet().forEach(group -> grants.add(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
+        features.forEach(feature -> feature.grant(new FeatureGrants(groups.keySet(), grants)));
+        grants.save(authorizationService);
         ensureFilters();
     }
 
@@ -93,13 +97,15 @@ public class IdentitySetup implements ApplicationRunner {
         return groups;
     }
 
-    /** The rights the features ask for, given to the groups set up here. */
-    private final class Grants implements FeaturePermissions.Grants {
+    /** The rights the features ask for, given to the groups set up here (gathered, then saved together). */
+    private final class FeatureGrants implements FeaturePermissions.Grants {
 
         private final Collection<String> businessGroups;
+        private final GroupGrants grants;
 
-        Grants(Collection<String> businessGroups) {
+        FeatureGrants(Collection<String> businessGroups, GroupGrants grants) {
             this.businessGroups = businessGroups;
+            this.grants = grants;
         }
 
         @Override
@@ -120,31 +126,21 @@ public class IdentitySetup implements ApplicationRunner {
 
         @Override
         public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-            IdentitySetup.this.grant(groupId, resource, resourceId, permissions);
+            grants.add(groupId, resource, resourceId, permissions);
         }
     }
 
-    private void ensureGroup(String id, String name) {
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identityService.newGroup(id);
-            group.setName(name);
-            group.setType("WORKFLOW");
-            identityService.saveGroup(group);
-        }
-    }
-
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery()
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization authorization = existing != null ? existing
-                : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setGroupId(groupId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizationService.saveAuthorization(authorization);
+    private void ensureGroups(Map<String, String> groups) {
+        Set<String> existing = identityService.createGroupQuery().groupIdIn(groups.keySet().toArray(String[]::new))
+                .list().stream().map(Group::getId).collect(Collectors.toSet());
+        groups.forEach((id, name) -> {
+            if (!existing.contains(id)) {
+                Group group = identityService.newGroup(id);
+                group.setName(name);
+                group.setType("WORKFLOW");
+                identityService.saveGroup(group);
+            }
+        });
     }
 
     private void ensureFilters() {
