@@ -56,10 +56,12 @@ public class FinishedSteps {
     /**
      * Copies the steps that ended before this table existed from the engine's history (tasks, and the reason of
      * each rejection: the {@code motifRejet} variable written by the rejecting step, tied to it by its activity
-     * instance). Only the steps not there yet: idempotent. Returns how many were copied.
+     * instance). Only the steps not there yet, and only those ended since {@code endedSince} unless it is null (all
+     * of them): idempotent. Returns how many were copied.
      */
-    int copyFromHistory() {
+    int copyFromHistory(Timestamp endedSince) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("depuis", endedSince)
                 .addValue("etapes", CircuitSteps.keys())
                 .addValue("etapesDeDecision", REVIEW_STEPS)
                 .addValue("motifRejet", ConventionVariables.MOTIF_REJET)
@@ -75,6 +77,7 @@ public class FinishedSteps {
                 + " FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.ROOT_PROC_INST_ID_"
                 + " AND p.PROC_DEF_KEY_ = :convention JOIN convention c ON c.numero = p.BUSINESS_KEY_"
                 + " WHERE t.TASK_DEF_KEY_ IN (:etapes) AND t.END_TIME_ IS NOT NULL AND t.DURATION_ IS NOT NULL"
+                + (endedSince == null ? "" : " AND t.END_TIME_ >= :depuis")
                 + " AND NOT EXISTS (SELECT 1 FROM etape_terminee e WHERE e.tache_id = t.ID_)", parameters);
     }
 

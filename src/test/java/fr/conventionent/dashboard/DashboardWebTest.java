@@ -127,7 +127,9 @@ class DashboardWebTest extends ConventionLifeTest {
         List<String> ien = lines(chart("ien.versailles", "rejets?" + PERIOD), "etape", "nombre");
         assertThat(durations).hasSizeGreaterThan(8);
 
+        // a database from before etape_terminee: no steps, and no copy made yet
         jdbc.update("DELETE FROM etape_terminee");
+        jdbc.update("DELETE FROM reprise_demarrage");
         assertThat(chart("daces", "etapes?" + PERIOD).get("lignes")).isEmpty();
         backfill.run(null);
         assertThat(lines(chart("daces", "etapes?" + PERIOD), "etape", "groupe", "nombre", "medianeJours",
@@ -140,6 +142,23 @@ class DashboardWebTest extends ConventionLifeTest {
         backfill.run(null);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM etape_terminee", Integer.class))
                 .as("une seconde reprise ne copie rien").isEqualTo(steps);
+    }
+
+    @Test
+    void aLaterStartCopiesOnlyTheStepsEndedSinceTheDayBeforeThePreviousCopy() {
+        jdbc.update("DELETE FROM reprise_demarrage");
+        moveClockTo("2026-01-15", 12);
+        backfill.run(null);
+        jdbc.update("DELETE FROM etape_terminee");
+
+        backfill.run(null);
+
+        assertThat(jdbc.queryForList("SELECT terminee_le FROM etape_terminee ORDER BY terminee_le",
+                java.sql.Timestamp.class)).isNotEmpty()
+                .allMatch(end -> !end.toLocalDateTime().toLocalDate().isBefore(LocalDate.of(2026, 1, 14)),
+                        "terminée depuis la veille de la reprise précédente");
+        assertThat(jdbc.queryForObject("SELECT jusqu_au FROM reprise_demarrage WHERE nom = 'etapes-terminees'",
+                java.sql.Timestamp.class).toLocalDateTime().toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 15));
     }
 
     @Test
