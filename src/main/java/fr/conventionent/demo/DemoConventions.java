@@ -10,10 +10,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import fr.conventionent.convention.ConventionProcess;
@@ -25,12 +24,12 @@ import fr.conventionent.signature.SignatureCircuitProcess;
  * A few conventions at different stages, so that every demo user has something to see:
  * Nanterre to complete, Versailles at its IEN, Cergy rejected by the IA-DASEN, Évry signed, Argenteuil at the IENs
  * of its two circonscriptions.
- * Created once, on an empty database.
+ * Created once, on an empty database, in the background once the application is ready: their documents (DOCX, PDF)
+ * would otherwise more than double the first start, and nobody waits for them to log in.
  */
 @Component
-@Order(3)
 @ConditionalOnProperty(name = {"convention.demo-data", "convention.demo-conventions"}, havingValue = "true")
-public class DemoConventions implements ApplicationRunner {
+public class DemoConventions {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoConventions.class);
 
@@ -42,15 +41,30 @@ public class DemoConventions implements ApplicationRunner {
         this.taskService = taskService;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationReadyEvent.class)
+    public void createInBackground() {
+        Thread creation = new Thread(() -> {
+            try {
+                createOnEmptyDatabase();
+            } catch (RuntimeException e) {
+                LOG.error("Conventions de démonstration : création interrompue", e);
+            }
+        }, "conventions-de-demonstration");
+        creation.setDaemon(true);
+        creation.start();
+    }
+
+    void createOnEmptyDatabase() {
         if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionProcess.KEY).count() > 0) {
             return;
         }
+        LOG.info("Conventions de démonstration : création en arrière-plan (1/5, Nanterre)");
         start("92050");
+        LOG.info("Conventions de démonstration : 2/5, Versailles");
         String versailles = complete(start("78646"), "78646", "Versailles");
         completeTask(versailles, Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
 
+        LOG.info("Conventions de démonstration : 3/5, Cergy");
         String cergy = complete(start("95127"), "95127", "Cergy");
         completeTask(cergy, Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
         approveTask(cergy);
@@ -58,6 +72,7 @@ public class DemoConventions implements ApplicationRunner {
         completeTask(cergy, SampleConventions.decision("rejeter",
                 "L'école Victor Hugo a fusionné avec l'école Jules Ferry : mettez à jour l'annexe 1."));
 
+        LOG.info("Conventions de démonstration : 4/5, Évry-Courcouronnes");
         String evry = complete(start("91228"), "91228", "Évry-Courcouronnes");
         completeTask(evry, Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
         for (int step = 0; step < 4; step++) {
@@ -70,6 +85,7 @@ public class DemoConventions implements ApplicationRunner {
                 Variables.fileValue("convention-signee.pdf").file(MinimalPdf.withText("Convention signee - Evry"))
                         .mimeType("application/pdf").create()));
 
+        LOG.info("Conventions de démonstration : 5/5, Argenteuil");
         String argenteuil = complete(start("95018"), "95018", "Argenteuil");
         completeTask(argenteuil, Map.of(SignatureCircuitProcess.EXEMPLAIRES_SIGNES, true));
         LOG.info("Conventions de démonstration créées : Nanterre, Versailles, Cergy, Évry-Courcouronnes, Argenteuil");
