@@ -1,5 +1,6 @@
 package fr.conventionent.identity;
 
+import fr.conventionent.kernel.Groups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
