@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.kernel.ConventionDates;
 import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionRecipients;
 import fr.conventionent.convention.ConventionRef;
 import fr.conventionent.convention.ConventionRegistry;
 import fr.conventionent.kernel.FrenchFormats;
@@ -26,9 +25,6 @@ import fr.conventionent.convention.RunningAvenants;
 import fr.conventionent.kernel.SubmittedDates;
 import fr.conventionent.notice.NoticeProcedures;
 import fr.conventionent.notice.RegisteredLetter;
-import fr.conventionent.notification.Mail;
-import fr.conventionent.notification.MailQueue;
-import fr.conventionent.notification.MailTemplates;
 
 /**
  * Article 11: « elle peut être dénoncée par l'un des signataires avec un préavis de 3 mois ».
@@ -62,21 +58,14 @@ public class Denonciations {
     private final ConventionRegistry registry;
     private final ConventionDates dates;
     private final RunningAvenants avenants;
-    private final MailQueue mailQueue;
-    private final MailTemplates templates;
-    private final ConventionRecipients recipients;
     private final ConventionLife life;
 
     public Denonciations(NoticeProcedures notice, ConventionRegistry registry, ConventionDates dates,
-                         RunningAvenants avenants, MailQueue mailQueue, MailTemplates templates,
-                         ConventionRecipients recipients, ConventionLife life) {
+                         RunningAvenants avenants, ConventionLife life) {
         this.notice = notice;
         this.registry = registry;
         this.dates = dates;
         this.avenants = avenants;
-        this.mailQueue = mailQueue;
-        this.templates = templates;
-        this.recipients = recipients;
         this.life = life;
     }
 
@@ -156,11 +145,9 @@ public class Denonciations {
 
         avenants.cancel(convention, "la convention a été dénoncée le " + FrenchFormats.longDate(notified));
 
-        mailQueue.enqueue(numero, new Mail(recipients.bothParties(convention), templates.render("convention-denoncee",
-                variables("numero", numero, "partie", notice.partyNameCapitalized(convention, from),
-                        "notification", FrenchFormats.longDate(notified),
-                        "dernierJour", FrenchFormats.longDate(ConventionDates.toLocalDate(end).minusDays(1)))),
-                Mail.Attachment.of(sentLetter)));
+        notice.mailBothParties(convention, "convention-denoncee", variables("numero", numero,
+                "partie", notice.partyNameCapitalized(convention, from), "notification", FrenchFormats.longDate(notified),
+                "dernierJour", FrenchFormats.longDate(ConventionDates.toLocalDate(end).minusDays(1))), sentLetter);
         if (unclaimed) {
             notice.mailUnclaimedLetter(convention, from, "une lettre de dénonciation", notified,
                     "la convention prend fin le " + FrenchFormats.longDate(end), sentLetter);

@@ -4,6 +4,7 @@ import static fr.conventionent.notification.MailTemplates.variables;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -18,6 +19,7 @@ import fr.conventionent.kernel.Party;
 import fr.conventionent.convention.LetterDocument;
 import fr.conventionent.document.PdfDocuments;
 import fr.conventionent.notification.Mail;
+import fr.conventionent.notification.MailContent;
 import fr.conventionent.notification.MailQueue;
 import fr.conventionent.notification.MailTemplates;
 
@@ -101,5 +103,23 @@ public class NoticeProcedures {
     /** A dénonciation or résiliation closed without ending the convention: another may be opened. */
     public void releaseEnd(ConventionRef convention) {
         procedures.releaseEnd(convention.numero());
+    }
+
+    /** A mail of the procedure to both parties, from its template, with the letter (PDF) if any. */
+    public void mailBothParties(ConventionRef convention, String template, Map<String, ?> variables,
+                                FileValue sentLetter) {
+        mail(recipients.bothParties(convention), convention, template, variables, sentLetter);
+    }
+
+    /** The end of a convention told to everyone concerned: both parties, DSI, DPO and the operator. */
+    public void mailEveryone(ConventionRef convention, String template, Map<String, ?> variables) {
+        mail(recipients.everyone(convention), convention, template, variables, null);
+    }
+
+    private void mail(List<String> to, ConventionRef convention, String template, Map<String, ?> variables,
+                      FileValue attachment) {
+        MailContent content = templates.render(template, variables);
+        mailQueue.enqueue(convention.numero(), attachment == null ? new Mail(to, content)
+                : new Mail(to, content, Mail.Attachment.of(attachment)));
     }
 }

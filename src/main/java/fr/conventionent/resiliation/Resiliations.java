@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 import fr.conventionent.kernel.ConventionDates;
 import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.convention.ConventionProcess;
-import fr.conventionent.convention.ConventionRecipients;
 import fr.conventionent.convention.ConventionRecords;
 import fr.conventionent.convention.ConventionRef;
 import fr.conventionent.convention.ConventionRegistry;
@@ -30,9 +29,6 @@ import fr.conventionent.kernel.SubmittedDates;
 import fr.conventionent.identity.EngineAuthorization;
 import fr.conventionent.notice.NoticeProcedures;
 import fr.conventionent.notice.RegisteredLetter;
-import fr.conventionent.notification.Mail;
-import fr.conventionent.notification.MailQueue;
-import fr.conventionent.notification.MailTemplates;
 
 /**
  * Article 12: « en cas de faute grave ou de non-respect de ses engagements contractuels par l'une
@@ -82,25 +78,18 @@ public class Resiliations {
     private final ConventionRegistry registry;
     private final ConventionDates dates;
     private final RunningAvenants avenants;
-    private final MailQueue mailQueue;
-    private final MailTemplates templates;
-    private final ConventionRecipients recipients;
     private final RuntimeService runtimeService;
     private final EngineAuthorization engineAuthorization;
     private final ConventionLife life;
     private final ConventionRecords records;
 
     public Resiliations(NoticeProcedures notice, ConventionRegistry registry, ConventionDates dates,
-                        RunningAvenants avenants, MailQueue mailQueue, MailTemplates templates,
-                        ConventionRecipients recipients, RuntimeService runtimeService,
+                        RunningAvenants avenants, RuntimeService runtimeService,
                         EngineAuthorization engineAuthorization, ConventionLife life, ConventionRecords records) {
         this.notice = notice;
         this.registry = registry;
         this.dates = dates;
         this.avenants = avenants;
-        this.mailQueue = mailQueue;
-        this.templates = templates;
-        this.recipients = recipients;
         this.runtimeService = runtimeService;
         this.engineAuthorization = engineAuthorization;
         this.life = life;
@@ -188,12 +177,10 @@ public class Resiliations {
         changes.put(DATE_ENVOI_MISE_EN_DEMEURE, sent);
         changes.put(LETTRE, letter);
         registry.set(convention, changes);
-        mailQueue.enqueue(convention.numero(), new Mail(recipients.bothParties(convention), templates.render(
-                "mise-en-demeure", variables("numero", convention.numero(),
-                        "partie", notice.partyNameCapitalized(convention, from),
-                        "dateEnvoi", FrenchFormats.longDate(sent), "manquement", breach.text(),
-                        "dateResiliation", FrenchFormats.longDate(dates.resiliationDate(sent)))),
-                Mail.Attachment.of(sentLetter)));
+        notice.mailBothParties(convention, "mise-en-demeure", variables("numero", convention.numero(),
+                "partie", notice.partyNameCapitalized(convention, from), "dateEnvoi", FrenchFormats.longDate(sent),
+                "manquement", breach.text(), "dateResiliation", FrenchFormats.longDate(dates.resiliationDate(sent))),
+                sentLetter);
     }
 
     /**
@@ -250,10 +237,9 @@ public class Resiliations {
             return null;
         });
         notice.releaseEnd(convention);
-        mailQueue.enqueue(convention.numero(), new Mail(recipients.bothParties(convention), templates.render(
-                "mise-en-demeure-levee", variables("numero", convention.numero(),
-                        "dateEnvoi", FrenchFormats.longDate(sent), "dateRegularisation", FrenchFormats.longDate(remedied),
-                        "commentaire", comment == null || comment.isEmpty() ? null : comment))));
+        notice.mailBothParties(convention, "mise-en-demeure-levee", variables("numero", convention.numero(),
+                "dateEnvoi", FrenchFormats.longDate(sent), "dateRegularisation", FrenchFormats.longDate(remedied),
+                "commentaire", comment == null || comment.isEmpty() ? null : comment), null);
     }
 
     /**
@@ -283,14 +269,12 @@ public class Resiliations {
 
         LocalDate resiliationDay = ConventionDates.toLocalDate(resiliation);
         boolean accessGoesOn = !accessEnd.equals(resiliation);
-        mailQueue.enqueue(numero, new Mail(recipients.everyone(convention), templates.render("convention-resiliee",
-                variables("numero", numero, "commune", records.communeName(numero),
-                        "dateEnvoi", FrenchFormats.longDate(sent),
-                        "manquement", breach.text(), "dateResiliation", FrenchFormats.longDate(resiliation),
-                        // the ENT stays open to the end of the school year in progress, unless it is already over
-                        "anneeScolaire", accessGoesOn ? dates.schoolYearOf(resiliationDay) : null,
-                        "dernierJour", accessGoesOn ? FrenchFormats.longDate(dates.lastDayOfAccess(resiliation))
-                                : null))));
+        notice.mailEveryone(convention, "convention-resiliee", variables("numero", numero,
+                "commune", records.communeName(numero), "dateEnvoi", FrenchFormats.longDate(sent),
+                "manquement", breach.text(), "dateResiliation", FrenchFormats.longDate(resiliation),
+                // the ENT stays open to the end of the school year in progress, unless it is already over
+                "anneeScolaire", accessGoesOn ? dates.schoolYearOf(resiliationDay) : null,
+                "dernierJour", accessGoesOn ? FrenchFormats.longDate(dates.lastDayOfAccess(resiliation)) : null));
         return changes;
     }
 
