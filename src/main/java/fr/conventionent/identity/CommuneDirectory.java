@@ -1,10 +1,5 @@
 package fr.conventionent.identity;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -68,28 +63,14 @@ public class CommuneDirectory {
 
     private static Map<String, Commune> load(org.springframework.core.io.Resource csv) {
         Map<String, Commune> result = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            boolean header = true;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] cells = line.split(";", -1);
-                if (cells.length < 4) {
-                    throw new IllegalStateException("Ligne du référentiel des communes mal formée : " + line);
-                }
-                String insee = cells[0].trim();
-                result.put(insee, new Commune(insee, cells[1].trim(), departementOf(insee),
-                        cells[2].trim(), cells[3].trim(), siret(cells, insee)));
+        for (ReferentialCsv.Row row : ReferentialCsv.rows(csv, "des communes")) {
+            String[] cells = row.cells();
+            if (cells.length < 4) {
+                throw new IllegalStateException("Ligne du référentiel des communes mal formée : " + row.line());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Référentiel des communes illisible : " + csv, e);
+            String insee = cells[0].trim();
+            result.put(insee, new Commune(insee, cells[1].trim(), departementOf(insee),
+                    cells[2].trim(), cells[3].trim(), siret(cells, insee)));
         }
         return result;
     }

@@ -1,10 +1,5 @@
 package fr.conventionent.identity;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -92,26 +87,12 @@ public class SchoolDirectory {
 
     private Map<String, School> load(Resource csv) {
         Map<String, School> result = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            boolean header = true;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                School school = school(line.split(";", -1), line);
-                if (result.putIfAbsent(school.uai(), school) != null) {
-                    throw new IllegalStateException("Référentiel des écoles : l'UAI " + school.uai()
-                            + " y figure deux fois.");
-                }
+        for (ReferentialCsv.Row row : ReferentialCsv.rows(csv, "des écoles")) {
+            School school = school(row.cells(), row.line());
+            if (result.putIfAbsent(school.uai(), school) != null) {
+                throw new IllegalStateException("Référentiel des écoles : l'UAI " + school.uai()
+                        + " y figure deux fois.");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Référentiel des écoles illisible : " + csv, e);
         }
         return result;
     }

@@ -105,17 +105,7 @@ public record AafRunReport(String extraction, String type, ZonedDateTime planned
 
     /** The JSON object stored in the process variables, with French keys. */
     public Map<String, Object> toVariable() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("extraction", extraction);
-        json.put("type", type);
-        json.put("prevueLe", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(plannedAt));
-        json.put("executeeLe", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ranAt));
-        json.put("resultat", result.code());
-        json.put("resume", summary());
-        json.put("fichiers", files);
-        json.put("lignes", lines);
-        json.put("octets", bytes);
-        json.put("dureeMs", durationMillis);
+        Map<String, Object> json = toHistoryEntry();
         json.put("envoyes", sent);
         if (archivedTo != null) {
             json.put("rangement", archivedTo);
