@@ -1,6 +1,5 @@
 package fr.conventionent.document;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -75,13 +74,7 @@ public class DocxBuilder {
     }
 
     public byte[] toBytes() {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            pkg.save(out);
-            return out.toByteArray();
-        } catch (Docx4JException e) {
-            throw new IllegalStateException("Enregistrement du document impossible", e);
-        }
+        return WordTemplate.bytesOf(pkg);
     }
 
     private Tbl tableOf(List<String> header, List<List<String>> rows, boolean borders) {

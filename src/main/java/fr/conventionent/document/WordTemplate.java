@@ -127,6 +127,11 @@ public final class WordTemplate {
                         + left.group() + " (voir la liste des champs dans le README).");
             }
         }
+        return bytesOf(pkg);
+    }
+
+    /** The package as a .docx file. */
+    static byte[] bytesOf(WordprocessingMLPackage pkg) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pkg.save(out);

@@ -7,12 +7,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.config.ConventionProperties;
 import fr.conventionent.kernel.Groups;
 import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.kernel.JsonVariables;
-import fr.conventionent.notification.Mail;
-import fr.conventionent.notification.MailQueue;
 
 /**
  * Article 7: the incident is signalled at once to the IEN of the circonscription of each school it names (of
@@ -22,17 +19,14 @@ import fr.conventionent.notification.MailQueue;
 @Component("alertIenAndSecurityMailboxDelegate")
 public class AlertIenAndSecurityMailboxDelegate implements JavaDelegate {
 
-    private final MailQueue mailQueue;
+    private final IncidentAlerts alerts;
     private final UserDirectory users;
     private final IncidentMails mails;
-    private final ConventionProperties properties;
 
-    public AlertIenAndSecurityMailboxDelegate(MailQueue mailQueue, UserDirectory users, IncidentMails mails,
-                                              ConventionProperties properties) {
-        this.mailQueue = mailQueue;
+    public AlertIenAndSecurityMailboxDelegate(IncidentAlerts alerts, UserDirectory users, IncidentMails mails) {
+        this.alerts = alerts;
         this.users = users;
         this.mails = mails;
-        this.properties = properties;
     }
 
     @Override
@@ -43,10 +37,8 @@ public class AlertIenAndSecurityMailboxDelegate implements JavaDelegate {
         if (facts.donneesPersonnelles()) {
             groups.add(Groups.DPO);
         }
-        List<String> to = new ArrayList<>(users.emailsOfGroups(groups));
-        to.add(properties.academie().adresseAlerte());
         String declarantEmail = facts.declarant() == null ? null : users.emailOf(facts.declarant());
-        mailQueue.enqueue(facts.numero(), new Mail(to,
-                mails.alert(facts, declarantEmail, IncidentFacts.evidenceFileNames(execution))));
+        alerts.send(facts, groups, List.of(),
+                mails.alert(facts, declarantEmail, IncidentFacts.evidenceFileNames(execution)));
     }
 }

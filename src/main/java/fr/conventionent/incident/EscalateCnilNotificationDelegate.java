@@ -1,20 +1,14 @@
 package fr.conventionent.incident;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import fr.conventionent.config.ConventionProperties;
 import fr.conventionent.convention.ConventionRecords;
-import fr.conventionent.identity.UserDirectory;
 import fr.conventionent.kernel.Groups;
-import fr.conventionent.notification.Mail;
-import fr.conventionent.notification.MailQueue;
 
 /**
  * 48 and 72 hours after detection, "Notifier la CNIL" is still open: the DPO, the RSSI and the
@@ -23,19 +17,14 @@ import fr.conventionent.notification.MailQueue;
 @Component("escalateCnilNotificationDelegate")
 public class EscalateCnilNotificationDelegate implements JavaDelegate {
 
-    private final MailQueue mailQueue;
-    private final UserDirectory users;
+    private final IncidentAlerts alerts;
     private final IncidentMails mails;
-    private final ConventionProperties properties;
     private final ConventionRecords records;
 
-    public EscalateCnilNotificationDelegate(MailQueue mailQueue, UserDirectory users, IncidentMails mails,
-                                            ConventionProperties properties, ConventionRecords records) {
-        this.records = records;
-        this.mailQueue = mailQueue;
-        this.users = users;
+    public EscalateCnilNotificationDelegate(IncidentAlerts alerts, IncidentMails mails, ConventionRecords records) {
+        this.alerts = alerts;
         this.mails = mails;
-        this.properties = properties;
+        this.records = records;
     }
 
     @Override
@@ -47,14 +36,11 @@ public class EscalateCnilNotificationDelegate implements JavaDelegate {
         IncidentFacts facts = IncidentFacts.of(execution);
         String notifier = IncidentCompetence.cnilNotifier(execution);
         List<String> groups = new ArrayList<>(List.of(Groups.DPO, Groups.RSSI));
+        List<String> addresses = new ArrayList<>();
         if (IncidentProcess.COMMUNE.equals(notifier)) {
             groups.add(Groups.commune(facts.communeInsee()));
+            records.communeDpo(facts.communeInsee()).ifPresent(dpo -> addresses.add(dpo.email()));
         }
-        Set<String> to = new LinkedHashSet<>(users.emailsOfGroups(groups));
-        if (IncidentProcess.COMMUNE.equals(notifier)) {
-            records.communeDpo(facts.communeInsee()).ifPresent(dpo -> to.add(dpo.email()));
-        }
-        to.add(properties.academie().adresseAlerte());
-        mailQueue.enqueue(facts.numero(), new Mail(List.copyOf(to), mails.escalation(facts, hours, notifier)));
+        alerts.send(facts, groups, addresses, mails.escalation(facts, hours, notifier));
     }
 }
