@@ -2,8 +2,6 @@ package fr.conventionent.dashboard;
 
 import static fr.conventionent.dashboard.DashboardTable.column;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,15 +18,12 @@ import fr.conventionent.kernel.ConventionDates;
 import fr.conventionent.kernel.FrenchFormats;
 
 /**
- * How long the circuit takes and where it rejects, from the steps that ended ({@code etape_terminee}, written by
- * {@link FinishedSteps} when each step ends, with its convention's places and its reason of rejection). Medians and
- * 90th percentiles are computed by the database ({@code PERCENTILE_CONT}, on PostgreSQL as on H2), grouped in the
- * order of an index so that it sorts only each group's durations.
+ * Where the circuit rejects, from the steps that ended ({@code etape_terminee}, written by {@link FinishedSteps} when
+ * each step ends, with its convention's places and its reason of rejection). How long it takes: {@link StepDurations}.
  */
 @Repository
 public class CircuitStatistics {
 
-    private static final double MS_PER_DAY = 86_400_000.0;
     /** Reasons listed per step: the rest is in the CSV of the registry's journal. */
     static final int MOTIFS_PER_STEP = 10;
 
@@ -127,7 +122,7 @@ public class CircuitStatistics {
         return "terminee_le >= :du AND terminee_le < :au";
     }
 
-    private static MapSqlParameterSource period(DashboardScope scope) {
+    static MapSqlParameterSource period(DashboardScope scope) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         parameters.addValue("du", Timestamp.from(scope.filter().du().atStartOfDay(ConventionDates.ZONE).toInstant()));
         parameters.addValue("au", Timestamp.from(scope.filter().au().plusDays(1).atStartOfDay(ConventionDates.ZONE)
@@ -135,13 +130,9 @@ public class CircuitStatistics {
         return parameters;
     }
 
-    private static String french(DashboardScope scope) {
+    static String french(DashboardScope scope) {
         return "circuit entre le " + FrenchFormats.longDate(scope.filter().du()) + " et le "
                 + FrenchFormats.longDate(scope.filter().au());
-    }
-
-    static BigDecimal days(double millis) {
-        return BigDecimal.valueOf(millis / MS_PER_DAY).setScale(1, RoundingMode.HALF_UP);
     }
 
     static String orUnknown(String value) {

@@ -19,9 +19,9 @@ public class DashboardService {
 
     private final Map<String, Function<DashboardScope, DashboardTable>> charts = new LinkedHashMap<>();
 
-    public DashboardService(CircuitStatistics circuit, StuckConventions stuck, Coverage coverage, DueDates due,
-                            AafHealth aaf, SecurityIncidents incidents) {
-        charts.put("etapes", circuit::durations);
+    public DashboardService(StepDurations durations, CircuitStatistics circuit, StuckConventions stuck,
+                            Coverage coverage, DueDates due, AafHealth aaf, SecurityIncidents incidents) {
+        charts.put("etapes", durations::perStep);
         charts.put("rejets", circuit::rejections);
         charts.put("motifs", circuit::motifs);
         charts.put("bloquees", scope -> stuck.perStep(scope, now()));

@@ -39,7 +39,8 @@ import fr.conventionent.signature.SignatureCircuitProcess;
  * postgres profile's schema and indexes) for the DACES over a year, an IA-DASEN and an IEN, at two sizes (half, then
  * all of {@code benchmark.conventions}, 35,000 by default), so that the growth shows. Each convention has its process
  * and its places in the engine's history, 10 steps of history (one rejection by its IEN, with its reason) and 10 other
- * variable updates in the history of details, copied to {@code etape_terminee} by the start-up copy (timed); each one
+ * variable updates in the history of details, copied to {@code etape_terminee} and counted in {@code etape_duree_mois}
+ * by the start-up copy (timed); each one
  * in force an AAF delivery every working day of the last year (one failure in 20); and one convention in 20 had a
  * security incident in the year.
  * Run: {@code mvn -o -Pbenchmark verify -Dtest=DashboardBenchmark [-Dbenchmark.conventions=35000]}.
@@ -102,11 +103,17 @@ class DashboardBenchmark {
                         jdbc.queryForObject("SELECT COUNT(*) FROM livraison_aaf", Long.class),
                         jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = ?", Long.class,
                                 IncidentProcess.KEY), loaded, copied);
+                System.out.printf(Locale.FRANCE, "Compteurs des durées d'étapes (etape_duree_mois) : %d par"
+                        + " circonscription, %d par département%n", counters(jdbc, "C"), counters(jdbc, "D"));
                 measureAll(dashboard, range[1]);
             }
         } finally {
             context.close();
         }
+    }
+
+    private static long counters(JdbcTemplate jdbc, String level) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM etape_duree_mois WHERE niveau = ?", Long.class, level);
     }
 
     private static void measureAll(DashboardService dashboard, int conventions) {

@@ -41,6 +41,7 @@ class DashboardBrowserTest extends ConventionLifeTest {
         AxeAudit.requireAxe();
         ConventionTables.empty(jdbc);
         jdbc.update("DELETE FROM etape_terminee");
+        jdbc.update("DELETE FROM etape_duree_mois");
     }
 
     @Test

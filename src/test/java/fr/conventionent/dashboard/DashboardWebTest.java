@@ -23,8 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.conventionent.aaf.process.AafRunLog;
 import fr.conventionent.aaf.process.AafRunReport;
+import fr.conventionent.convention.ConventionLife;
 import fr.conventionent.demo.SampleConventions;
 import fr.conventionent.incident.IncidentProcess;
+import fr.conventionent.signature.SignatureCircuitProcess;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.ConventionTables;
@@ -60,6 +62,7 @@ class DashboardWebTest extends ConventionLifeTest {
         jdbc.update("DELETE FROM ACT_HI_DETAIL");
         jdbc.update("DELETE FROM ACT_HI_TASKINST");
         jdbc.update("DELETE FROM etape_terminee");
+        jdbc.update("DELETE FROM etape_duree_mois");
         moveClockTo("2026-01-05", 9);
         ProcessInstance v = startConvention("78646");
         ProcessInstance n = startConvention("92050");
@@ -109,6 +112,61 @@ class DashboardWebTest extends ConventionLifeTest {
     }
 
     @Test
+    void stepDurationsReadFromTheMonthlyCountersAreTheSameAsCountedStepByStep() throws Exception {
+        // the whole of January from its counters; from 2 January no month is whole: every step is read
+        for (String scope : List.of("daces", "dasen.92", "ien.versailles")) {
+            for (String par : List.of("departement", "circonscription")) {
+                List<String> fromCounters = lines(chart(scope, "etapes?du=2026-01-01&au=2026-01-31&par=" + par),
+                        "etape", "groupe", "nombre", "medianeJours", "p90Jours");
+                assertThat(fromCounters).as(scope + " par " + par).isNotEmpty().isEqualTo(lines(chart(scope,
+                        "etapes?du=2026-01-02&au=2026-01-31&par=" + par), "etape", "groupe", "nombre",
+                        "medianeJours", "p90Jours"));
+            }
+        }
+    }
+
+    @Test
+    void stepsOfACancelledConventionLeaveTheDurationsThoughTheirMonthsCountedThem() throws Exception {
+        jdbc.update("UPDATE convention SET statut = ? WHERE numero = ?", ConventionLife.STATUT_ANNULEE, nanterre);
+
+        for (String period : List.of(PERIOD, "du=2026-01-02&au=2026-02-28")) {
+            assertThat(lines(chart("daces", "etapes?" + period), "etape", "groupe", "nombre", "medianeJours",
+                    "p90Jours")).as(period).contains("Compléter (commune) | 78 | 2 | 1.5 | 1.9")
+                    .noneMatch(line -> line.contains("| 92 |"));
+        }
+    }
+
+    @Test
+    void theMigrationCountsTheStepsWrittenBeforeItOnceRoundedToTheNearestDay() throws Exception {
+        List<String> january = lines(chart("daces", "etapes?" + PERIOD), "etape", "groupe", "nombre",
+                "medianeJours", "p90Jours");
+        // steps of the previous release: their rows only, no counters; 1.4 and 1.6 days count 1 and 2 days
+        jdbc.update("DELETE FROM etape_duree_mois");
+        String instance = jdbc.queryForObject("SELECT process_instance_id FROM convention WHERE numero = ?",
+                String.class, versailles);
+        String previousRelease = "INSERT INTO etape_terminee (tache_id, instance_convention, etape, commune_insee,"
+                + " departement, circonscription, terminee_le, duree_ms, rejet) VALUES (?, ?, ?, '78646', '78',"
+                + " 'versailles', ?, ?, FALSE)";
+        jdbc.update(previousRelease, "ancienne-1", instance, SignatureCircuitProcess.TASK_SIGN_BY_RECTEUR,
+                new java.sql.Timestamp(day("2026-03-10", 9).getTime()), 121_000_000L);
+        jdbc.update(previousRelease, "ancienne-2", instance, SignatureCircuitProcess.TASK_SIGN_BY_RECTEUR,
+                new java.sql.Timestamp(day("2026-03-20", 9).getTime()), 138_000_000L);
+        assertThat(chart("daces", "etapes?" + PERIOD).get("lignes")).isEmpty();
+
+        // H2 runs the script again at each start, which must not count them twice
+        Resource migration = new ClassPathResource("db/migration/V19__Durees_des_etapes_par_mois.sql");
+        new ResourceDatabasePopulator(migration).execute(jdbc.getDataSource());
+        new ResourceDatabasePopulator(migration).execute(jdbc.getDataSource());
+
+        assertThat(lines(chart("daces", "etapes?" + PERIOD), "etape", "groupe", "nombre", "medianeJours",
+                "p90Jours")).isEqualTo(january);
+        for (String par : List.of("departement", "circonscription")) {
+            assertThat(lines(chart("daces", "etapes?du=2026-03-01&au=2026-03-31&par=" + par), "etape", "nombre",
+                    "medianeJours", "p90Jours")).as(par).containsExactly("Signer (Recteur) | 2 | 1.5 | 1.9");
+        }
+    }
+
+    @Test
     void rejectionsAreCountedPerStepAndTheirReasonsGroupedWhateverTheirCaseAccentsOrPunctuation() throws Exception {
         assertThat(lines(chart("daces", "rejets?" + PERIOD), "etape", "nombre")).containsExactly("Transmettre (IEN) | 2");
         assertThat(lines(chart("daces", "motifs?" + PERIOD), "etape", "motif", "nombre"))
@@ -130,6 +188,7 @@ class DashboardWebTest extends ConventionLifeTest {
         // a database from before etape_terminee: no steps, and no copy made yet
         jdbc.update("DELETE FROM etape_terminee");
         jdbc.update("DELETE FROM reprise_demarrage");
+        jdbc.update("DELETE FROM etape_duree_mois");
         assertThat(chart("daces", "etapes?" + PERIOD).get("lignes")).isEmpty();
         backfill.run(null);
         assertThat(lines(chart("daces", "etapes?" + PERIOD), "etape", "groupe", "nombre", "medianeJours",
