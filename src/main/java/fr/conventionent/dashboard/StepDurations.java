@@ -23,8 +23,8 @@ import fr.conventionent.convention.ConventionLife;
  * linear interpolation between two ranks) of the steps' durations in whole days, rounded to the nearest day. Read
  * from the monthly counters ({@code etape_duree_mois}, {@link StepDurationCounters}) for the whole months of the
  * period, and from {@code etape_terminee} for its days before the first and after the last whole month; the steps of
- * cancelled or unlisted conventions, counted in the months, are taken out again. The database merges the counts per
- * duration and sums them up (a window function): two ranks per figure are then read from these cumulative counts.
+ * cancelled or unlisted conventions, counted in the months, are taken out again. The académie per circonscription is
+ * computed step by step, with the same definition.
  */
 @Repository
 public class StepDurations {
@@ -37,32 +37,7 @@ public class StepDurations {
 
     /** Median and 9th decile of the days spent at each step, per group, for the steps ended in the period. */
     public DashboardTable perStep(DashboardScope scope) {
-        MapSqlParameterSource parameters = period(scope);
-        String group = scope.filter().groupColumn();
-        List<Map<String, Object>> lines = jdbc.query("SELECT etape, groupe, MAX(total) AS nombre,"
-                + " MIN(CASE WHEN jusqua > (total - 1) / 2 THEN jours END) AS mediane_bas,"
-                + " MIN(CASE WHEN jusqua > total / 2 THEN jours END) AS mediane_haut,"
-                + " MIN(CASE WHEN jusqua > 9 * (total - 1) / 10 THEN jours END) AS decile_bas,"
-                + " MIN(CASE WHEN jusqua > (9 * (total - 1) + 9) / 10 THEN jours END) AS decile_haut"
-                + " FROM (SELECT etape, groupe, jours,"
-                + " CAST(SUM(nombre) OVER (PARTITION BY etape, groupe ORDER BY jours) AS BIGINT) AS jusqua,"
-                + " CAST(SUM(nombre) OVER (PARTITION BY etape, groupe) AS BIGINT) AS total"
-                + " FROM (SELECT etape, groupe, jours, SUM(nombre) AS nombre FROM (" + counts(scope, group, parameters)
-                + ") c GROUP BY etape, groupe, jours HAVING SUM(nombre) > 0) h) r GROUP BY etape, groupe",
-                parameters, (rs, row) -> {
-                    long count = rs.getLong("nombre");
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("etape", CircuitSteps.label(rs.getString("etape")));
-                    line.put("groupe", CircuitStatistics.orUnknown(emptyToNull(rs.getString("groupe"))));
-                    line.put("nombre", count);
-                    // rank h = p (n - 1), from 0: the value at floor(h), plus the fraction of h times the next gap
-                    line.put("medianeJours", interpolated(rs.getLong("mediane_bas"), rs.getLong("mediane_haut"),
-                            (count - 1) % 2, 2));
-                    line.put("p90Jours", interpolated(rs.getLong("decile_bas"), rs.getLong("decile_haut"),
-                            9 * (count - 1) % 10, 10));
-                    line.put("cleEtape", rs.getString("etape"));
-                    return line;
-                });
+        List<Map<String, Object>> lines = countersAnswer(scope) ? fromCounters(scope) : stepByStep(scope);
         lines.sort(Comparator.comparing((Map<String, Object> line) -> CircuitSteps.rank((String) line.get("cleEtape")))
                 .thenComparing(line -> (String) line.get("groupe")));
         lines.forEach(line -> line.remove("cleEtape"));
@@ -72,6 +47,71 @@ public class StepDurations {
                 List.of(column("etape", "Étape"), column("groupe", scope.filter().groupLabel()),
                         column("nombre", "Étapes terminées"), column("medianeJours", "Médiane (jours)"),
                         column("p90Jours", "9e décile (jours)")), lines);
+    }
+
+    /**
+     * From the counters: merged per duration, summed up in order of duration (a window function), then the two ranks
+     * around p (n - 1), from 0, read as the first durations whose cumulative count passes them.
+     */
+    private List<Map<String, Object>> fromCounters(DashboardScope scope) {
+        MapSqlParameterSource parameters = period(scope);
+        String group = scope.filter().groupColumn();
+        return jdbc.query("SELECT etape, groupe, MAX(total) AS nombre,"
+                + " MIN(CASE WHEN jusqua > (total - 1) / 2 THEN jours END) AS mediane_bas,"
+                + " MIN(CASE WHEN jusqua > total / 2 THEN jours END) AS mediane_haut,"
+                + " MIN(CASE WHEN jusqua > 9 * (total - 1) / 10 THEN jours END) AS decile_bas,"
+                + " MIN(CASE WHEN jusqua > (9 * (total - 1) + 9) / 10 THEN jours END) AS decile_haut"
+                + " FROM (SELECT etape, groupe, jours,"
+                // one row per duration: counting rows (ROWS) spares the comparison of peers (RANGE)
+                + " CAST(SUM(nombre) OVER (PARTITION BY etape, groupe ORDER BY jours ROWS UNBOUNDED PRECEDING)"
+                + " AS BIGINT) AS jusqua,"
+                + " CAST(SUM(nombre) OVER (PARTITION BY etape, groupe) AS BIGINT) AS total"
+                + " FROM (SELECT etape, groupe, jours, SUM(nombre) AS nombre FROM (" + counts(scope, group, parameters)
+                + ") c GROUP BY etape, groupe, jours HAVING SUM(nombre) > 0) h) r GROUP BY etape, groupe",
+                parameters, (rs, row) -> {
+                    long count = rs.getLong("nombre");
+                    // the value at floor(h), plus the fraction of h times the gap to the next one
+                    return line(rs.getString("etape"), rs.getString("groupe"), count,
+                            interpolated(rs.getLong("mediane_bas"), rs.getLong("mediane_haut"), (count - 1) % 2, 2),
+                            interpolated(rs.getLong("decile_bas"), rs.getLong("decile_haut"), 9 * (count - 1) % 10,
+                                    10));
+                });
+    }
+
+    /**
+     * Step by step, the same figures by {@code PERCENTILE_CONT} over the whole days: for the académie per
+     * circonscription, whose counters per month are nearly as many as its steps (a few steps per circonscription and
+     * month), the database walks the index etape_terminee_circonscription in the order of the groups instead.
+     */
+    private List<Map<String, Object>> stepByStep(DashboardScope scope) {
+        MapSqlParameterSource parameters = CircuitStatistics.period(scope);
+        String group = scope.filter().groupColumn();
+        String days = "CAST(" + StepDurationCounters.DAYS + " AS DOUBLE PRECISION)";
+        return jdbc.query("SELECT etape, " + group + " AS groupe, COUNT(*) AS nombre,"
+                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + days + ") AS mediane,"
+                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + days + ") AS p90"
+                + " FROM etape_terminee WHERE terminee_le >= :du AND terminee_le < :au AND "
+                + scope.finishedSteps(parameters) + " GROUP BY " + group + ", etape", parameters, (rs, row) ->
+                line(rs.getString("etape"), rs.getString("groupe"), rs.getLong("nombre"),
+                        tenths(rs.getDouble("mediane")), tenths(rs.getDouble("p90"))));
+    }
+
+    /** The counters answer unless the académie is asked per circonscription (see {@link #stepByStep}). */
+    private static boolean countersAnswer(DashboardScope scope) {
+        return !scope.filter().groupColumn().equals("circonscription") || !scope.viewer().seesAll()
+                || scope.filter().departement() != null || scope.filter().circonscription() != null;
+    }
+
+    private static Map<String, Object> line(String step, String group, long count, BigDecimal median,
+                                            BigDecimal ninthDecile) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("etape", CircuitSteps.label(step));
+        line.put("groupe", CircuitStatistics.orUnknown(emptyToNull(group)));
+        line.put("nombre", count);
+        line.put("medianeJours", median);
+        line.put("p90Jours", ninthDecile);
+        line.put("cleEtape", step);
+        return line;
     }
 
     /**
@@ -123,6 +163,11 @@ public class StepDurations {
     private static boolean byDepartementOnly(DashboardScope scope) {
         return scope.filter().groupColumn().equals("departement") && scope.filter().circonscription() == null
                 && scope.viewer().circonscriptions().isEmpty() && scope.viewer().communes().isEmpty();
+    }
+
+    /** A percentile of whole days is a multiple of a tenth: the double's shortest decimal form is it. */
+    private static BigDecimal tenths(double days) {
+        return BigDecimal.valueOf(days).setScale(1, RoundingMode.HALF_UP);
     }
 
     static BigDecimal interpolated(long below, long above, long fraction, long denominator) {

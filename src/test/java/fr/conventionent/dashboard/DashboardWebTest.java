@@ -123,6 +123,14 @@ class DashboardWebTest extends ConventionLifeTest {
                         "medianeJours", "p90Jours"));
             }
         }
+        // the académie per circonscription is computed step by step: the same figures as the counters'
+        List<String> academie = lines(chart("daces", "etapes?" + PERIOD + "&par=circonscription"), "etape", "groupe",
+                "nombre", "medianeJours", "p90Jours");
+        for (String scope : List.of("dasen.92", "ien.versailles")) {
+            assertThat(academie).as(scope).containsAll(lines(chart(scope, "etapes?" + PERIOD
+                    + "&par=circonscription"), "etape", "groupe", "nombre", "medianeJours", "p90Jours"));
+        }
+        assertThat(academie).contains("Transmettre (IEN) | versailles | 2 | 2.0 | 2.8");
     }
 
     @Test
