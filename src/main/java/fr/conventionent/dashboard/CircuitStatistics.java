@@ -27,52 +27,10 @@ public class CircuitStatistics {
     /** Reasons listed per step: the rest is in the CSV of the registry's journal. */
     static final int MOTIFS_PER_STEP = 10;
 
-    /**
-     * The steps once per circonscription of a school of their convention ({@code circonscription_convention}): a
-     * convention spanning two circonscriptions counts in each; the commune's for a step whose convention is unknown.
-     */
-    private static final String SCHOOLS_CIRCONSCRIPTION = "circonscription_ecole";
-    private static final String STEPS_PER_CIRCONSCRIPTION = "(SELECT t.*, COALESCE(cc.circonscription,"
-            + " t.circonscription) AS " + SCHOOLS_CIRCONSCRIPTION + " FROM etape_terminee t LEFT JOIN convention c"
-            + " ON c.process_instance_id = t.instance_convention LEFT JOIN circonscription_convention cc"
-            + " ON cc.numero = c.numero) s";
-
     private final NamedParameterJdbcTemplate jdbc;
 
     public CircuitStatistics(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Median and 90th percentile of the days spent at each step, per group, for the steps ended in the period. */
-    public DashboardTable durations(DashboardScope scope) {
-        MapSqlParameterSource parameters = period(scope);
-        boolean byCirconscription = scope.filter().par().equals(DashboardFilter.PAR_CIRCONSCRIPTION);
-        String group = byCirconscription ? SCHOOLS_CIRCONSCRIPTION : scope.filter().groupColumn();
-        String steps = byCirconscription ? STEPS_PER_CIRCONSCRIPTION : "etape_terminee";
-        String groups = byCirconscription ? " AND " + scope.circonscriptionGroups(parameters, group) : "";
-        List<Map<String, Object>> lines = jdbc.query("SELECT etape, " + group + " AS groupe, COUNT(*) AS nombre,"
-                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY duree_ms) AS mediane,"
-                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY duree_ms) AS p90"
-                + " FROM " + steps + " WHERE " + inPeriod() + " AND " + scope.finishedSteps(parameters) + groups
-                // the group first, as the indexes etape_terminee_departement and _circonscription order the steps
-                + " GROUP BY " + group + ", etape", parameters, (rs, row) -> {
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("etape", CircuitSteps.label(rs.getString("etape")));
-                    line.put("groupe", orUnknown(rs.getString("groupe")));
-                    line.put("nombre", rs.getLong("nombre"));
-                    line.put("medianeJours", days(rs.getDouble("mediane")));
-                    line.put("p90Jours", days(rs.getDouble("p90")));
-                    line.put("cleEtape", rs.getString("etape"));
-                    return line;
-                });
-        lines.sort(Comparator.comparing((Map<String, Object> line) -> CircuitSteps.rank((String) line.get("cleEtape")))
-                .thenComparing(line -> (String) line.get("groupe")));
-        lines.forEach(line -> line.remove("cleEtape"));
-        return new DashboardTable("Durée des étapes du circuit", "Jours passés à chaque étape terminée du "
-                + french(scope) + " (médiane et 9e décile), par " + scope.filter().groupLabel().toLowerCase() + ".",
-                List.of(column("etape", "Étape"), column("groupe", scope.filter().groupLabel()),
-                        column("nombre", "Étapes terminées"), column("medianeJours", "Médiane (jours)"),
-                        column("p90Jours", "9e décile (jours)")), lines);
     }
 
     /** How many times each step rejected a convention in the period. */

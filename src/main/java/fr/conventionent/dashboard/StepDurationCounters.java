@@ -34,13 +34,11 @@ public class StepDurationCounters {
     }
 
     /**
-     * Counts the steps that {@code steps} selects (columns etape, departement, circonscription, terminee_le and
-     * duree_ms, as in {@code etape_terminee}), at both levels: département first, then circonscription, so that every
-     * writer locks its counters in the same order (no deadlock).
+     * Counts the steps that {@code steps} selects (columns etape, departement, terminee_le and duree_ms, as in
+     * {@code etape_terminee}), per département.
      */
     void add(String steps, MapSqlParameterSource parameters) {
         jdbc.update(upsert(steps, "D", null), parameters);
-        jdbc.update(upsert(steps, "C", "COALESCE(circonscription, '')"), parameters);
     }
 
     /** The upsert of level {@code level}, by circonscription unless it is null (then empty). */

@@ -29,6 +29,13 @@ import fr.conventionent.convention.ConventionLife;
 @Repository
 public class StepDurations {
 
+    /** The steps once per circonscription of a school of their convention. */
+    private static final String SCHOOLS_CIRCONSCRIPTION = "circonscription_ecole";
+    private static final String STEPS_PER_CIRCONSCRIPTION = "(SELECT t.*, COALESCE(cc.circonscription,"
+            + " t.circonscription) AS " + SCHOOLS_CIRCONSCRIPTION + " FROM etape_terminee t LEFT JOIN convention c"
+            + " ON c.process_instance_id = t.instance_convention LEFT JOIN circonscription_convention cc"
+            + " ON cc.numero = c.numero) s";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public StepDurations(NamedParameterJdbcTemplate jdbc) {
@@ -37,7 +44,7 @@ public class StepDurations {
 
     /** Median and 9th decile of the days spent at each step, per group, for the steps ended in the period. */
     public DashboardTable perStep(DashboardScope scope) {
-        List<Map<String, Object>> lines = countersAnswer(scope) ? fromCounters(scope) : stepByStep(scope);
+        List<Map<String, Object>> lines = byDepartementOnly(scope) ? fromCounters(scope) : stepByStep(scope);
         lines.sort(Comparator.comparing((Map<String, Object> line) -> CircuitSteps.rank((String) line.get("cleEtape")))
                 .thenComparing(line -> (String) line.get("groupe")));
         lines.forEach(line -> line.remove("cleEtape"));
@@ -79,27 +86,25 @@ public class StepDurations {
     }
 
     /**
-     * Step by step, the same figures by {@code PERCENTILE_CONT} over the whole days: for the académie per
-     * circonscription, whose counters per month are nearly as many as its steps (a few steps per circonscription and
-     * month), the database walks the index etape_terminee_circonscription in the order of the groups instead.
+     * Step by step, the same figures by {@code PERCENTILE_CONT} over the whole days, wherever circonscriptions come in
+     * (a grouping, a filter, an IEN): a step counts in each circonscription of a school of its convention
+     * ({@code circonscription_convention}), the commune's for a step whose convention is unknown. The database walks
+     * the index of the groups; an IEN's or a circonscription's steps are few.
      */
     private List<Map<String, Object>> stepByStep(DashboardScope scope) {
         MapSqlParameterSource parameters = CircuitStatistics.period(scope);
-        String group = scope.filter().groupColumn();
+        boolean byCirconscription = scope.filter().par().equals(DashboardFilter.PAR_CIRCONSCRIPTION);
+        String group = byCirconscription ? SCHOOLS_CIRCONSCRIPTION : scope.filter().groupColumn();
+        String steps = byCirconscription ? STEPS_PER_CIRCONSCRIPTION : "etape_terminee";
+        String groups = byCirconscription ? " AND " + scope.circonscriptionGroups(parameters, group) : "";
         String days = "CAST(" + StepDurationCounters.DAYS + " AS DOUBLE PRECISION)";
         return jdbc.query("SELECT etape, " + group + " AS groupe, COUNT(*) AS nombre,"
                 + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + days + ") AS mediane,"
                 + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + days + ") AS p90"
-                + " FROM etape_terminee WHERE terminee_le >= :du AND terminee_le < :au AND "
-                + scope.finishedSteps(parameters) + " GROUP BY " + group + ", etape", parameters, (rs, row) ->
+                + " FROM " + steps + " WHERE terminee_le >= :du AND terminee_le < :au AND "
+                + scope.finishedSteps(parameters) + groups + " GROUP BY " + group + ", etape", parameters, (rs, row) ->
                 line(rs.getString("etape"), rs.getString("groupe"), rs.getLong("nombre"),
                         tenths(rs.getDouble("mediane")), tenths(rs.getDouble("p90"))));
-    }
-
-    /** The counters answer unless the académie is asked per circonscription (see {@link #stepByStep}). */
-    private static boolean countersAnswer(DashboardScope scope) {
-        return !scope.filter().groupColumn().equals("circonscription") || !scope.viewer().seesAll()
-                || scope.filter().departement() != null || scope.filter().circonscription() != null;
     }
 
     private static Map<String, Object> line(String step, String group, long count, BigDecimal median,
@@ -155,7 +160,7 @@ public class StepDurations {
         parameters.addValue("finDesMois", java.sql.Date.valueOf(endOfMonths.toLocalDate()));
         parameters.addValue("debutDesMois", Timestamp.valueOf(firstMonth));
         parameters.addValue("finDesMoisLe", Timestamp.valueOf(endOfMonths));
-        parameters.addValue("niveau", byDepartementOnly(scope) ? "D" : "C");
+        parameters.addValue("niveau", "D");
         return parameters;
     }
 

@@ -104,7 +104,7 @@ class DashboardBenchmark {
                         jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = ?", Long.class,
                                 IncidentProcess.KEY), loaded, copied);
                 System.out.printf(Locale.FRANCE, "Compteurs des durées d'étapes (etape_duree_mois) : %d par"
-                        + " circonscription, %d par département%n", counters(jdbc, "C"), counters(jdbc, "D"));
+                        + " département%n", counters(jdbc, "D"));
                 measureAll(dashboard, range[1]);
             }
         } finally {
