@@ -62,6 +62,7 @@ class SharedCommuneDashboardTest extends ConventionLifeTest {
         jdbc.update("DELETE FROM livraison_aaf");
         jdbc.update("DELETE FROM livraison_aaf_jour");
         jdbc.update("DELETE FROM etape_terminee");
+        jdbc.update("DELETE FROM etape_duree_mois");
         removeIncidents();
         moveClockTo("2026-01-05", 9);
     }
