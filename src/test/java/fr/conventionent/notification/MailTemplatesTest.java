@@ -268,11 +268,12 @@ class MailTemplatesTest {
         s.put("aaf-livraison-refusee", List.of(
                 with(aaf, "type", "Delta", "date", "8 janvier 2027", "heure", "06:30", "extraction",
                         "ENT2027_Delta_20270108", "fichiers", 3, "raisons", List.of("fichier vide", "XML mal formé"),
-                        "ignores", List.of("ENT2027_Delta_20270101_Eleve_0001.xml"), "prefixe", "ENT2027",
-                        "dateExtraction", "20270108"),
+                        "ignores", List.of("ENT2027_Delta_20270101_Eleve_0001.xml"), "uaiHorsAnnexe", List.of(),
+                        "prefixe", "ENT2027", "dateExtraction", "20270108"),
                 with(aaf, "type", "Complet", "date", "7 janvier 2027", "heure", "06:30", "extraction",
-                        "ENT2027_Complet_20270107", "fichiers", 1, "raisons", List.of("catégorie manquante"),
-                        "ignores", List.of(), "prefixe", "ENT2027", "dateExtraction", "20270107")));
+                        "ENT2027_Complet_20270107", "fichiers", 1, "raisons", List.of("école hors de l'annexe 1"),
+                        "ignores", List.of(), "uaiHorsAnnexe", List.of("0951234A", "0959999Z"), "prefixe", "ENT2027",
+                        "dateExtraction", "20270107")));
         s.put("aaf-complet-manquant", List.of(
                 with(aaf, "extraction", "ENT2027_Complet_20270107", "date", "7 janvier 2027", "heure", "06:30",
                         "ignores", List.of("ENT2027_Complet_20261231_Eleve_0001.xml")),
