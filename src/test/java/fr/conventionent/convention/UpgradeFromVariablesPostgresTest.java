@@ -242,7 +242,8 @@ class UpgradeFromVariablesPostgresTest {
         Pattern createTable = Pattern.compile("(?is)\\s*create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)\\b.*");
         Pattern createIndex = Pattern.compile(
                 "(?is)\\s*create\\s+(?:unique\\s+)?index\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)\\s+on\\s+(\\w+)\\b.*");
-        Pattern alterTable = Pattern.compile("(?is)\\s*(?:alter\\s+table|insert\\s+into)\\s+(\\w+)\\b.*");
+        Pattern alterTable = Pattern.compile(
+                "(?is)\\s*(?:alter\\s+table|insert\\s+into|delete\\s+from|update)\\s+(\\w+)\\b.*");
         Pattern dropTable = Pattern.compile("(?is)\\s*drop\\s+table\\s+(?:if\\s+exists\\s+)?(\\w+)\\s*");
         Pattern dropIndex = Pattern.compile("(?is)\\s*drop\\s+index\\s+(?:if\\s+exists\\s+)?(\\w+)\\s*");
         Set<String> tables = new LinkedHashSet<>();
@@ -258,7 +259,7 @@ class UpgradeFromVariablesPostgresTest {
                 if (table.matches()) {
                     tables.add(table.group(1).toLowerCase());
                 } else if (alter.matches() && tables.contains(alter.group(1).toLowerCase())) {
-                    // a later change of a table that goes anyway, or the rows a migration gives it
+                    // a later change of a table that goes anyway, or the rows a migration gives it or takes back
                 } else if (drop.matches() && !tables.contains(drop.group(1).toLowerCase())) {
                     droppedByLaterMigrations.add(drop.group(1).toLowerCase());
                 } else if (dropOfIndex.matches() && indexesOnOtherTables.contains(dropOfIndex.group(1).toLowerCase())) {
