@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -474,27 +473,14 @@ class DashboardWebTest extends ConventionLifeTest {
     }
 
     private JsonNode chart(String user, String path) throws Exception {
-        HttpResponse<String> response = WebSession.loggedIn(port, user).get("/registre/api/tableau-de-bord/" + path);
-        assertThat(response.statusCode()).as(user + " " + path + " : " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return DashboardApi.chart(port, user, path);
     }
 
     private String csv(String user, String path) {
-        HttpResponse<byte[]> response = WebSession.loggedIn(port, user).getBytes("/registre/api/tableau-de-bord/" + path);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return DashboardApi.csv(port, user, path);
     }
 
-    /** Each line of a chart as « value | value | … » for the given columns. */
     private static List<String> lines(JsonNode chart, String... keys) {
-        List<String> lines = new ArrayList<>();
-        for (JsonNode line : chart.get("lignes")) {
-            List<String> values = new ArrayList<>();
-            for (String key : keys) {
-                values.add(line.get(key).asText());
-            }
-            lines.add(String.join(" | ", values));
-        }
-        return lines;
+        return DashboardApi.lines(chart, keys);
     }
 }

@@ -2,10 +2,7 @@ package fr.conventionent.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.conventionent.aaf.process.AafRunLog;
 import fr.conventionent.aaf.process.AafRunReport;
@@ -31,7 +27,6 @@ import fr.conventionent.incident.IncidentProcess;
 import fr.conventionent.support.Circuits;
 import fr.conventionent.support.ConventionLifeTest;
 import fr.conventionent.support.ConventionTables;
-import fr.conventionent.support.WebSession;
 
 /**
  * The dashboard in a commune shared between two circonscriptions (Argenteuil: its own is the nord; Jules Ferry is in
@@ -41,7 +36,6 @@ import fr.conventionent.support.WebSession;
  */
 class SharedCommuneDashboardTest extends ConventionLifeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PERIOD = "du=2026-01-01&au=2026-02-28";
     private static final String LES_TILLEULS_SUD = "0950139K";
     private static final List<String> CHARTS = List.of("etapes", "rejets", "motifs", "bloquees", "bloquees-liste",
@@ -179,29 +173,14 @@ class SharedCommuneDashboardTest extends ConventionLifeTest {
     }
 
     private JsonNode chart(String user, String path) throws Exception {
-        HttpResponse<String> response = WebSession.loggedIn(port, user).get("/registre/api/tableau-de-bord/" + path);
-        assertThat(response.statusCode()).as(user + " " + path + " : " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return DashboardApi.chart(port, user, path);
     }
 
     private String csv(String user, String path) {
-        HttpResponse<byte[]> response = WebSession.loggedIn(port, user).getBytes("/registre/api/tableau-de-bord/" + path);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return DashboardApi.csv(port, user, path);
     }
 
-    /** Each line of a chart as « value | value | … » for the given columns (those it has). */
     private static List<String> lines(JsonNode chart, String... keys) {
-        List<String> lines = new ArrayList<>();
-        for (JsonNode line : chart.get("lignes")) {
-            List<String> values = new ArrayList<>();
-            for (String key : keys) {
-                if (line.has(key)) {
-                    values.add(line.get(key).asText());
-                }
-            }
-            lines.add(String.join(" | ", values));
-        }
-        return lines;
+        return DashboardApi.lines(chart, keys);
     }
 }
